@@ -1,0 +1,53 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { METADATA_DIR } from './paths.ts';
+
+/** Picklist values as deployed: the metadata is what the org will accept, so the config is checked against it. */
+export type Picklists = {
+    brands: string[];
+    productGroups: string[];
+    customerTypes: string[];
+    segments: string[];
+    potentialSources: string[];
+    potentialSourceLabels: string[];
+    valueTypes: string[];
+    brandDetailBrands: string[];
+};
+
+const parser = new XMLParser({ isArray: (name) => ['customValue', 'value'].includes(name) });
+
+function parse(file: string): Record<string, unknown> {
+    return parser.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+function globalValueSet(name: string, root: string): string[] {
+    const doc = parse(path.join(root, 'globalValueSets', `${name}.globalValueSet-meta.xml`)) as {
+        GlobalValueSet: { customValue: { fullName: unknown }[] };
+    };
+    return doc.GlobalValueSet.customValue.map((value) => String(value.fullName));
+}
+
+function localValues(object: string, field: string, root: string): string[] {
+    const doc = parse(path.join(root, 'objects', object, 'fields', `${field}.field-meta.xml`)) as {
+        CustomField: { valueSet?: { valueSetDefinition?: { value: { fullName: unknown }[] } } };
+    };
+    return (doc.CustomField.valueSet?.valueSetDefinition?.value ?? []).map((value) => String(value.fullName));
+}
+
+/** Reads the picklist values the config must agree with from force-app (or another metadata root). */
+export function readPicklists(root: string = METADATA_DIR): Picklists {
+    if (!existsSync(path.join(root, 'globalValueSets'))) {
+        throw new Error(`no metadata at ${root}`);
+    }
+    return {
+        brands: globalValueSet('Brands', root),
+        productGroups: globalValueSet('Product_Groups', root),
+        customerTypes: globalValueSet('Customer_Types', root),
+        segments: globalValueSet('Potential_Segments', root),
+        potentialSources: localValues('Potential__c', 'Source__c', root),
+        potentialSourceLabels: localValues('Brand_Detail__c', 'Potential_Source__c', root),
+        valueTypes: localValues('Brand_Detail__c', 'Value_Type__c', root),
+        brandDetailBrands: localValues('Brand_Detail__c', 'Brand__c', root)
+    };
+}
