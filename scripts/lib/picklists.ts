@@ -13,6 +13,10 @@ export type Picklists = {
     potentialSourceLabels: string[];
     valueTypes: string[];
     brandDetailBrands: string[];
+    companySizes: string[];
+    marketTypes: string[];
+    productFocus: string[];
+    services: string[];
 };
 
 const parser = new XMLParser({ isArray: (name) => ['customValue', 'value'].includes(name) });
@@ -48,6 +52,10 @@ export function readPicklists(root: string = METADATA_DIR): Picklists {
         potentialSources: localValues('Potential__c', 'Source__c', root),
         potentialSourceLabels: localValues('Brand_Detail__c', 'Potential_Source__c', root),
         valueTypes: localValues('Brand_Detail__c', 'Value_Type__c', root),
-        brandDetailBrands: localValues('Brand_Detail__c', 'Brand__c', root)
+        brandDetailBrands: localValues('Brand_Detail__c', 'Brand__c', root),
+        companySizes: localValues('Account', 'Company_Size__c', root),
+        marketTypes: localValues('Account', 'Market_Type__c', root),
+        productFocus: localValues('Account', 'Product_Focus__c', root),
+        services: localValues('Account', 'Services__c', root)
     };
 }

@@ -342,11 +342,8 @@ export function explain(potential, type, config) {
     ];
     const move = typeMove(vg, total, config);
     if (move) {
-        parts.push(
-            move.direction === 'up'
-                ? `${move.type} vanaf ${move.vgUnits} VG-ketels.`
-                : `${move.type} onder ${move.vgUnits} VG-ketels.`
-        );
+        const units = `${move.vgUnits} ${move.vgUnits === 1 ? 'VG-ketel' : 'VG-ketels'}`;
+        parts.push(`${move.type} ${move.direction === 'up' ? 'vanaf' : 'onder'} ${units}.`);
     }
     if (!potential.enteredBySales) {
         parts.push('Potentie is een schatting.');
@@ -469,4 +466,50 @@ export function plannedUpdate(current, computed, clock) {
         changes.Customer_Type_Changed_On__c = clock.today;
     }
     return changes;
+}
+
+/**
+ * A stored percent (two decimals, such as VG_Potential_Share__c) in whole percent, half up, as the panels
+ * show it. Works on hundredths so that 4.5 reads 5 and 74.49 reads 74 without float surprises.
+ * @param {number | null | undefined} storedPercent
+ * @returns {number | null}
+ */
+export function wholePercentFromStored(storedPercent) {
+    if (storedPercent === null || storedPercent === undefined || Number.isNaN(storedPercent)) {
+        return null;
+    }
+    const hundredths = Math.max(0, Math.round(storedPercent * 100));
+    return divideHalfUp(hundredths, 100);
+}
+
+/**
+ * How many VG boilers (at the same total) would change the type klant, and into what: the count the panels
+ * show as "nog N VG-ketels tot Keep" (up) or "bij N VG-ketels minder: Grow" (down). Null without potential.
+ * @param {number} vg
+ * @param {number} total
+ * @param {SegmentationConfig} config
+ * @returns {{type: string, units: number, direction: 'up' | 'down'} | null}
+ */
+export function vgUnitsToTypeChange(vg, total, config) {
+    const move = typeMove(vg, total, config);
+    if (!move) {
+        return null;
+    }
+    const units = move.direction === 'up' ? move.vgUnits - vg : vg - move.vgUnits + 1;
+    const landing = move.direction === 'up' ? vg + units : vg - units;
+    // The type where the move lands, not move.type: with a total of 1 the Grow and Keep floors coincide, so
+    // one VG boiler is already Keep and losing it is Win-back. VG had a share at one end of every move.
+    return { type: customerType(landing, total, true, config) ?? move.type, units, direction: move.direction };
+}
+
+/**
+ * The potential of any one product group, all brands and VG, by the same counting as the boiler potential:
+ * the panels show it per group next to the boilers the rules classify on.
+ * @param {PotentialRow[]} rows
+ * @param {string} productGroup
+ * @param {SegmentationConfig} config
+ * @returns {BoilerPotential}
+ */
+export function productGroupPotential(rows, productGroup, config) {
+    return aggregatePotential(rows, { ...config, boilerProductGroup: productGroup });
 }

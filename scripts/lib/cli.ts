@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { OrgAuth } from './org/connect.ts';
+
+/** Flags of `npm run reclassify`; kebab-case, typed, the sources mutually exclusive. */
+const FLAGS = {
+    'target-org': { type: 'string' },
+    'instance-url': { type: 'string' },
+    'access-token': { type: 'string' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+    'from-csv': { type: 'string' },
+    out: { type: 'string' },
+    config: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'no-estimate': { type: 'boolean' },
+    reestimate: { type: 'boolean' },
+    'force-estimate': { type: 'boolean' },
+    'max-api-requests': { type: 'string' },
+    'bulk-query-from': { type: 'string' },
+    'bulk-write-from': { type: 'string' },
+    'poll-timeout': { type: 'string' },
+    now: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+} as const;
+
+export const HELP = `Usage: npm run reclassify -- <source> [options]
+
+Recomputes Type klant, segment, VG share and klanttype of every brand detail (Merkgegevens), estimates the
+potential of installers that sales did not fill in, writes only what changed, and reports.
+
+Sources (exactly one):
+  --target-org ALIAS           an org the Salesforce CLI is logged in to (sf org login web -a ALIAS)
+  --instance-url URL --access-token TOKEN
+                               a session (env SF_INSTANCE_URL, SF_ACCESS_TOKEN); cannot be renewed on expiry
+  --instance-url URL --client-id ID --client-secret SECRET
+                               OAuth client credentials for a scheduled job (env SF_CLIENT_ID, SF_CLIENT_SECRET)
+  --from-csv DIR               Account.csv, Brand_Detail__c.csv, Potential__c.csv (Data Loader / Bulk API exports)
+
+Options:
+  --out DIR                    reports and Data Loader files (default ./out/<timestamp>)
+  --config FILE                segmentation config (default: the static resource segmentationConfig)
+  --dry-run                    read and report, write nothing to the org
+  --json                       print report.json on stdout, no progress
+  --no-estimate                skip estimating potential
+  --reestimate                 refresh earlier estimates (Source Schatting) too
+  --force-estimate             write estimates even when too few installers were entered by sales
+  --max-api-requests N         stop before using more than N API requests
+  --bulk-query-from N          read with Bulk API 2.0 from N records of an object (default 10000)
+  --bulk-write-from N          write with Bulk API 2.0 from N changed records (default 2000)
+  --poll-timeout SECONDS       stop waiting for a Bulk API job after this long (default 1800)
+  --now ISO-DATE-TIME          the run's clock (what-if runs and tests; default: now)
+`;
+
+const count = z.coerce.number().int().positive();
+
+const optionsSchema = z
+    .object({
+        'target-org': z.string().min(1).optional(),
+        'instance-url': z.url({ protocol: /^https?$/ }).optional(),
+        'access-token': z.string().min(1).optional(),
+        'client-id': z.string().min(1).optional(),
+        'client-secret': z.string().min(1).optional(),
+        'from-csv': z.string().min(1).optional(),
+        out: z.string().min(1).optional(),
+        config: z.string().min(1).optional(),
+        'dry-run': z.boolean().default(false),
+        json: z.boolean().default(false),
+        'no-estimate': z.boolean().default(false),
+        reestimate: z.boolean().default(false),
+        'force-estimate': z.boolean().default(false),
+        'max-api-requests': count.optional(),
+        'bulk-query-from': count.optional(),
+        'bulk-write-from': count.optional(),
+        'poll-timeout': count.optional(),
+        now: z.iso.datetime({ offset: true }).optional(),
+        help: z.boolean().default(false)
+    })
+    .strict();
+
+export type CliSource = { kind: 'csv'; dir: string } | { kind: 'org'; auth: OrgAuth; label: string };
+
+export type CliOptions = {
+    source: CliSource;
+    outDir: string;
+    configFile?: string;
+    dryRun: boolean;
+    json: boolean;
+    estimate: boolean;
+    reestimate: boolean;
+    forceEstimate: boolean;
+    maxApiRequests?: number;
+    bulkQueryFrom?: number;
+    bulkWriteFrom?: number;
+    pollTimeoutMs?: number;
+    now: Date;
+};
+
+export class UsageError extends Error {
+    override readonly name = 'UsageError';
+}
+
+function sourceOf(flags: z.infer<typeof optionsSchema>, env: NodeJS.ProcessEnv): CliSource {
+    const instanceUrl = flags['instance-url'] ?? env.SF_INSTANCE_URL;
+    const accessToken = flags['access-token'] ?? env.SF_ACCESS_TOKEN;
+    const clientId = flags['client-id'] ?? env.SF_CLIENT_ID;
+    const clientSecret = flags['client-secret'] ?? env.SF_CLIENT_SECRET;
+    const chosen = [
+        flags['from-csv'] && '--from-csv',
+        flags['target-org'] && '--target-org',
+        flags['access-token'] && '--access-token',
+        flags['client-id'] && '--client-id'
+    ].filter(Boolean);
+    if (chosen.length > 1) {
+        throw new UsageError(`choose one source, not ${chosen.join(' and ')}`);
+    }
+    if (flags['from-csv']) return { kind: 'csv', dir: flags['from-csv'] };
+    if (flags['target-org']) {
+        return { kind: 'org', auth: { kind: 'target-org', alias: flags['target-org'] }, label: `org ${flags['target-org']}` };
+    }
+    if (instanceUrl && clientId && clientSecret) {
+        return { kind: 'org', auth: { kind: 'client-credentials', instanceUrl, clientId, clientSecret }, label: instanceUrl };
+    }
+    if (instanceUrl && accessToken) {
+        return { kind: 'org', auth: { kind: 'access-token', instanceUrl, accessToken }, label: instanceUrl };
+    }
+    throw new UsageError('no source: give --target-org, --instance-url with --access-token or client credentials, or --from-csv (see --help)');
+}
+
+/** Parses argv (and the SF_* environment variables); throws UsageError with a one-line reason. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
+    let values: Record<string, unknown>;
+    try {
+        values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
+    } catch (error) {
+        throw new UsageError((error as Error).message);
+    }
+    const parsed = optionsSchema.safeParse(values);
+    if (!parsed.success) {
+        throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
+    }
+    const flags = parsed.data;
+    if (flags.help) return 'help';
+    if (flags['no-estimate'] && (flags.reestimate || flags['force-estimate'])) {
+        throw new UsageError('--no-estimate cannot be combined with --reestimate or --force-estimate');
+    }
+    const now = flags.now ? new Date(flags.now) : new Date();
+    return {
+        source: sourceOf(flags, env),
+        outDir: flags.out ?? path.join('out', now.toISOString().replace(/[:.]/g, '-')),
+        configFile: flags.config,
+        dryRun: flags['dry-run'],
+        json: flags.json,
+        estimate: !flags['no-estimate'],
+        reestimate: flags.reestimate,
+        forceEstimate: flags['force-estimate'],
+        maxApiRequests: flags['max-api-requests'],
+        bulkQueryFrom: flags['bulk-query-from'],
+        bulkWriteFrom: flags['bulk-write-from'],
+        pollTimeoutMs: flags['poll-timeout'] === undefined ? undefined : flags['poll-timeout'] * 1000,
+        now
+    };
+}

@@ -1,0 +1,89 @@
+import { loadConfig, ConfigError } from './config.ts';
+import { parseCli, HELP, UsageError, type CliOptions } from './cli.ts';
+import { CsvFileError } from './csv.ts';
+import { EXIT_CODES } from './exitCodes.ts';
+import { OrgApi, OrgApiError } from './org/api.ts';
+import { connect } from './org/connect.ts';
+import { DEFAULT_CONFIG_FILE } from './paths.ts';
+import { readPicklists } from './picklists.ts';
+import { runReclassification, type Clock, type EstimateStage } from './pipeline.ts';
+import { formatSummary, type RunReport } from './report.ts';
+import { csvSource, DEFAULT_TUNING, orgSource, orgWriter, type OrgTuning } from './sources.ts';
+import { estimateStage } from './estimateStage.ts';
+import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+
+export type Io = { stdout: (text: string) => void; stderr: (text: string) => void; signal?: AbortSignal };
+
+/** The sales team works in Dutch time: a type change is dated by the day in Amsterdam. */
+export function clockAt(now: Date): Clock {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+    return { now: now.toISOString(), today };
+}
+
+function tuningOf(options: CliOptions): OrgTuning {
+    return {
+        ...DEFAULT_TUNING,
+        bulkQueryFromRecords: options.bulkQueryFrom ?? DEFAULT_TUNING.bulkQueryFromRecords,
+        bulkWriteFromRows: options.bulkWriteFrom ?? DEFAULT_TUNING.bulkWriteFromRows,
+        poll: { ...DEFAULT_TUNING.poll, timeoutMs: options.pollTimeoutMs ?? DEFAULT_TUNING.poll.timeoutMs }
+    };
+}
+
+function refuse(io: Io, reason: string): number {
+    io.stderr(`Refused: ${reason}\n${EXIT_CODES.refused.next}\n`);
+    return EXIT_CODES.refused.code;
+}
+
+/** `npm run reclassify`: parse, load the config, open the source, run, report. Returns the exit code. */
+export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+    let options: CliOptions | 'help';
+    try {
+        options = parseCli(argv, env);
+    } catch (error) {
+        if (error instanceof UsageError) return refuse(io, error.message);
+        throw error;
+    }
+    if (options === 'help') {
+        io.stdout(HELP);
+        return EXIT_CODES.ok.code;
+    }
+    const log = options.json ? () => undefined : (line: string) => io.stderr(`${line}\n`);
+    const configFile = options.configFile ?? DEFAULT_CONFIG_FILE;
+    let report: RunReport;
+    let config: SegmentationConfig;
+    try {
+        const picklists = readPicklists();
+        config = loadConfig(configFile, picklists);
+        const base = { config, configFile, picklists, outDir: options.outDir, clock: clockAt(options.now), log };
+        const estimate: EstimateStage | undefined = options.estimate
+            ? estimateStage(config, { reestimate: options.reestimate, force: options.forceEstimate })
+            : undefined;
+        if (options.source.kind === 'csv') {
+            const source = csvSource(options.source.dir);
+            report = await runReclassification({ ...base, source, estimate });
+        } else {
+            const tuning = tuningOf(options);
+            const api = new OrgApi(await connect(options.source.auth), { maxRequests: options.maxApiRequests, signal: io.signal });
+            const source = orgSource(api, options.source.label, tuning);
+            const writer = options.dryRun ? undefined : orgWriter(api, tuning, io.signal);
+            report = await runReclassification({ ...base, source, writer, estimate });
+        }
+    } catch (error) {
+        if (error instanceof ConfigError || error instanceof CsvFileError) return refuse(io, error.message);
+        if (error instanceof OrgApiError) {
+            io.stderr(`Failed: ${error.message}\n${EXIT_CODES.failed.next}\n`);
+            return EXIT_CODES.failed.code;
+        }
+        throw error;
+    }
+    if (options.json) {
+        io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+        const types = [config.customerTypes.winBack, config.customerTypes.get, config.customerTypes.grow, config.customerTypes.keep];
+        io.stdout(`${formatSummary(report, types, config.segments.map((segment) => segment.name))}\n`);
+    }
+    if (report.outcome.exitCode !== 0) {
+        io.stderr(`${report.outcome.reason}\n`);
+    }
+    return report.outcome.exitCode;
+}

@@ -1,0 +1,120 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseCsv } from '../csv.ts';
+import { OrgApiError, type OrgApi } from './api.ts';
+
+export type RawRecord = Record<string, unknown>;
+
+type QueryPage = { totalSize: number; done: boolean; nextRecordsUrl?: string; records: RawRecord[] };
+type QueryJob = { id: string; state: string; errorMessage?: string; numberRecordsProcessed?: number };
+
+export type PollOptions = {
+    /** Give up waiting after this long; the job keeps its id so the admin can look it up. */
+    timeoutMs: number;
+    initialIntervalMs: number;
+    maxIntervalMs: number;
+};
+
+export const DEFAULT_POLL: PollOptions = { timeoutMs: 30 * 60_000, initialIntervalMs: 250, maxIntervalMs: 5_000 };
+
+/** Soft-quoted SOQL: field and object names come from our own schemas, never from input. */
+export function selectSoql(object: string, fields: readonly string[]): string {
+    return `SELECT ${fields.join(', ')} FROM ${object}`;
+}
+
+export async function countRecords(api: OrgApi, object: string): Promise<number> {
+    const soql = `SELECT COUNT() FROM ${object}`;
+    const page = await api.json<QueryPage>('count', { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` }, true);
+    return page.totalSize;
+}
+
+function withoutAttributes(record: RawRecord): RawRecord {
+    const { attributes: _attributes, ...fields } = record;
+    return fields;
+}
+
+/** REST query, page by page through nextRecordsUrl (2,000 records a page). */
+export async function* queryRest(api: OrgApi, soql: string): AsyncGenerator<RawRecord> {
+    let page = await api.json<QueryPage>('query', { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` }, true);
+    for (;;) {
+        for (const record of page.records) {
+            yield withoutAttributes(record);
+        }
+        if (page.done || !page.nextRecordsUrl) {
+            return;
+        }
+        page = await api.json<QueryPage>('queryMore', { method: 'GET', url: page.nextRecordsUrl }, true);
+    }
+}
+
+/** Polls a Bulk API 2.0 job until it reaches an end state, with growing intervals and a deadline. */
+export async function waitForJob<T extends { state: string }>(
+    poll: () => Promise<T>,
+    endStates: readonly string[],
+    options: PollOptions,
+    describe: string
+): Promise<T> {
+    const deadline = Date.now() + options.timeoutMs;
+    let interval = options.initialIntervalMs;
+    for (;;) {
+        const job = await poll();
+        if (endStates.includes(job.state)) {
+            return job;
+        }
+        if (Date.now() + interval > deadline) {
+            throw new OrgApiError(`${describe} is still ${job.state} after ${options.timeoutMs / 1000} s`, 'POLL_TIMEOUT');
+        }
+        await sleep(interval);
+        interval = Math.min(options.maxIntervalMs, Math.round(interval * 1.5));
+    }
+}
+
+/**
+ * Bulk API 2.0 query: create the job, wait for it, then read the results page by page with the locator, each
+ * page streamed through the CSV parser. Only one page is in memory at a time.
+ */
+export async function* queryBulk(
+    api: OrgApi,
+    soql: string,
+    options: { poll: PollOptions; maxRecordsPerPage?: number }
+): AsyncGenerator<RawRecord> {
+    const job = await api.json<QueryJob>(
+        'bulkQueryCreate',
+        { method: 'POST', url: '/jobs/query', body: JSON.stringify({ operation: 'query', query: soql }) },
+        true
+    );
+    const done = await waitForJob(
+        () => api.json<QueryJob>('bulkQueryPoll', { method: 'GET', url: `/jobs/query/${job.id}` }, true),
+        ['JobComplete', 'Failed', 'Aborted'],
+        options.poll,
+        `Bulk query job ${job.id}`
+    );
+    if (done.state !== 'JobComplete') {
+        throw new OrgApiError(`Bulk query job ${job.id} ended ${done.state}: ${done.errorMessage ?? ''}`, 'BULK_QUERY_FAILED');
+    }
+    let locator: string | undefined;
+    do {
+        const params = new URLSearchParams();
+        if (options.maxRecordsPerPage) params.set('maxRecords', String(options.maxRecordsPerPage));
+        if (locator) params.set('locator', locator);
+        const query = params.size > 0 ? `?${params.toString()}` : '';
+        const page = await api.text('bulkQueryResults', { method: 'GET', url: `/jobs/query/${job.id}/results${query}`, headers: { Accept: 'text/csv' } }, true);
+        yield* parseCsv([page.body], { source: `bulk query ${job.id}` });
+        locator = page.headers['sforce-locator'];
+    } while (locator && locator !== 'null');
+}
+
+/** Reads every record of an object: REST for small orgs, Bulk API 2.0 above the threshold (decided by COUNT()). */
+export async function* readObject(
+    api: OrgApi,
+    object: string,
+    fields: readonly string[],
+    options: { bulkFromRecords: number; poll: PollOptions; maxRecordsPerPage?: number }
+): AsyncGenerator<RawRecord> {
+    const soql = selectSoql(object, fields);
+    const total = await countRecords(api, object);
+    if (total >= options.bulkFromRecords) {
+        yield* queryBulk(api, soql, options);
+    } else if (total > 0) {
+        yield* queryRest(api, soql);
+    }
+}

@@ -1,0 +1,244 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseCsv, type CsvRow } from '../csv.ts';
+import { OrgApiError, type OrgApi } from './api.ts';
+import { waitForJob, type PollOptions } from './query.ts';
+
+/** One prepared Data Loader file to send: its first column identifies the record (Id, or the external id). */
+export type WriteJob = {
+    object: string;
+    operation: 'update' | 'upsert';
+    /** The column that identifies each row: Id for update, the external id field for upsert. */
+    keyField: string;
+    file: string;
+    rows: number;
+};
+
+export type WriteFailure = { key: string; reason: string };
+
+export type WriteOutcome = {
+    written: number;
+    failed: number;
+    /** Ingest jobs used, with their end state, for the report (and to look them up in Setup). */
+    jobs: { id: string; state: string }[];
+};
+
+export type WriteOptions = {
+    /** Up to this many rows go through sObject Collections; above it, Bulk API 2.0 ingest. */
+    bulkFromRows: number;
+    poll: PollOptions;
+    /** Bulk API 2.0 takes at most 100 MB of CSV per job; we cut well below it. */
+    maxJobBytes: number;
+    onFailure: (failure: WriteFailure) => Promise<void>;
+    onProgress?: (written: number, failed: number) => void;
+    signal?: AbortSignal;
+};
+
+const COLLECTION_SIZE = 200;
+const LOCK_RETRY_BATCH = 20;
+const LOCK_RETRY_DELAY_MS = 2_000;
+/** Salesforce's "leave as is" is an empty cell; "clear" is #N/A. Both apply to REST as omitted / null. */
+const CLEAR = '#N/A';
+const NUMBER_FIELDS = new Set(['VG_Potential_Share__c', 'Boiler_Potential__c', 'Units__c']);
+const BOOLEAN_FIELDS = new Set(['VG_Ever_Had_Share__c']);
+
+type CollectionResult = { id?: string; success: boolean; created?: boolean; errors: { statusCode: string; message: string; fields?: string[] }[] };
+type IngestJob = { id: string; state: string; numberRecordsProcessed?: number; numberRecordsFailed?: number; errorMessage?: string };
+
+function jsonValue(field: string, cell: string): unknown {
+    if (cell === CLEAR) return null;
+    if (NUMBER_FIELDS.has(field)) return Number(cell);
+    if (BOOLEAN_FIELDS.has(field)) return cell === 'true';
+    return cell;
+}
+
+function toSObject(job: WriteJob, row: CsvRow): Record<string, unknown> {
+    const record: Record<string, unknown> = { attributes: { type: job.object } };
+    for (const [field, cell] of Object.entries(row)) {
+        if (cell !== '') record[field] = jsonValue(field, cell);
+    }
+    return record;
+}
+
+function describeErrors(errors: CollectionResult['errors']): string {
+    return errors.map((error) => `${error.statusCode}: ${error.message}${error.fields?.length ? ` [${error.fields.join(', ')}]` : ''}`).join('; ');
+}
+
+async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+    let batch: T[] = [];
+    for await (const item of items) {
+        batch.push(item);
+        if (batch.length === size) {
+            yield batch;
+            batch = [];
+        }
+    }
+    if (batch.length > 0) yield batch;
+}
+
+/** Sends up to 200 rows in one sObject Collections request; returns the rows that failed with a lock error. */
+async function sendCollection(api: OrgApi, job: WriteJob, rows: CsvRow[], options: WriteOptions, outcome: WriteOutcome): Promise<CsvRow[]> {
+    const url = job.operation === 'update' ? '/composite/sobjects' : `/composite/sobjects/${job.object}/${job.keyField}`;
+    const results = await api.json<CollectionResult[]>(
+        'compositeWrite',
+        { method: 'PATCH', url, body: JSON.stringify({ allOrNone: false, records: rows.map((row) => toSObject(job, row)) }) },
+        false
+    );
+    const locked: CsvRow[] = [];
+    for (const [index, result] of results.entries()) {
+        const row = rows[index] as CsvRow;
+        if (result.success) {
+            outcome.written++;
+        } else if (result.errors.some((error) => error.statusCode === 'UNABLE_TO_LOCK_ROW')) {
+            locked.push(row);
+        } else {
+            outcome.failed++;
+            await options.onFailure({ key: row[job.keyField] ?? '', reason: describeErrors(result.errors) });
+        }
+    }
+    return locked;
+}
+
+/**
+ * Rows that failed only because another process held the record get one more try, a few at a time after a
+ * pause; what still fails is reported.
+ */
+async function retryLocked(api: OrgApi, job: WriteJob, locked: CsvRow[], options: WriteOptions, outcome: WriteOutcome): Promise<void> {
+    if (locked.length === 0) return;
+    await sleep(LOCK_RETRY_DELAY_MS);
+    for (let start = 0; start < locked.length; start += LOCK_RETRY_BATCH) {
+        const survivors = await sendCollection(api, job, locked.slice(start, start + LOCK_RETRY_BATCH), options, outcome);
+        for (const row of survivors) {
+            outcome.failed++;
+            await options.onFailure({ key: row[job.keyField] ?? '', reason: 'UNABLE_TO_LOCK_ROW: record locked by another process, also on retry' });
+        }
+    }
+}
+
+async function writeCollections(api: OrgApi, job: WriteJob, options: WriteOptions, outcome: WriteOutcome): Promise<void> {
+    const locked: CsvRow[] = [];
+    for await (const rows of batches(await readRows(job.file), COLLECTION_SIZE)) {
+        options.signal?.throwIfAborted();
+        locked.push(...(await sendCollection(api, job, rows, options, outcome)));
+        options.onProgress?.(outcome.written, outcome.failed);
+    }
+    await retryLocked(api, job, locked, options, outcome);
+}
+
+async function readRows(file: string): Promise<AsyncGenerator<CsvRow>> {
+    return parseCsv(createReadStream(file, 'utf8'), { source: file });
+}
+
+/** The file cut into CSV parts of at most maxBytes, each with the header row (one ingest job each). */
+async function* csvParts(file: string, maxBytes: number): AsyncGenerator<string> {
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    let header: string | undefined;
+    let part: string[] = [];
+    let size = 0;
+    let quoted = false;
+    for await (const line of lines) {
+        if (header === undefined) {
+            header = line;
+            continue;
+        }
+        // A quoted cell may hold a newline: keep a record's lines together.
+        const boundary = !quoted;
+        quoted = (line.split('"').length - 1) % 2 === 1 ? !quoted : quoted;
+        if (boundary && size + line.length > maxBytes && part.length > 0) {
+            yield `${header}\n${part.join('\n')}\n`;
+            part = [];
+            size = 0;
+        }
+        part.push(line);
+        size += Buffer.byteLength(line) + 1;
+    }
+    if (header !== undefined && part.length > 0) yield `${header}\n${part.join('\n')}\n`;
+}
+
+async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: WriteOptions, outcome: WriteOutcome): Promise<CsvRow[]> {
+    const created = await api.json<IngestJob>(
+        'ingestCreate',
+        {
+            method: 'POST',
+            url: '/jobs/ingest',
+            body: JSON.stringify({
+                object: job.object,
+                operation: job.operation,
+                ...(job.operation === 'upsert' ? { externalIdFieldName: job.keyField } : {}),
+                contentType: 'CSV',
+                lineEnding: 'LF'
+            })
+        },
+        false
+    );
+    const record = { id: created.id, state: created.state };
+    outcome.jobs.push(record);
+    const abort = () => api.json('jobAbort', { method: 'PATCH', url: `/jobs/ingest/${created.id}`, body: JSON.stringify({ state: 'Aborted' }) }, true).catch(() => undefined);
+    try {
+        options.signal?.throwIfAborted();
+        await api.text('ingestUpload', { method: 'PUT', url: `/jobs/ingest/${created.id}/batches`, body: csv, headers: { 'Content-Type': 'text/csv' } }, false);
+        await api.json('ingestClose', { method: 'PATCH', url: `/jobs/ingest/${created.id}`, body: JSON.stringify({ state: 'UploadComplete' }) }, false);
+    } catch (error) {
+        await abort();
+        record.state = 'Aborted';
+        throw error;
+    }
+    const done = await waitForJob(
+        () => api.json<IngestJob>('ingestPoll', { method: 'GET', url: `/jobs/ingest/${created.id}` }, true),
+        ['JobComplete', 'Failed', 'Aborted'],
+        options.poll,
+        `Bulk ingest job ${created.id}`
+    ).catch((error: unknown) => {
+        record.state = 'InProgress';
+        throw error;
+    });
+    record.state = done.state;
+    outcome.written += (done.numberRecordsProcessed ?? 0) - (done.numberRecordsFailed ?? 0);
+    const locked: CsvRow[] = [];
+    if ((done.numberRecordsFailed ?? 0) > 0 || done.state !== 'JobComplete') {
+        const failed = await api.text('ingestResults', { method: 'GET', url: `/jobs/ingest/${created.id}/failedResults/` }, true);
+        for await (const row of parseCsv([failed.body], { source: `failed results of ${created.id}` })) {
+            const { sf__Id: _id, sf__Error: reason = '', ...original } = row;
+            if (reason.startsWith('UNABLE_TO_LOCK_ROW')) {
+                locked.push(original);
+            } else {
+                outcome.failed++;
+                await options.onFailure({ key: original[job.keyField] ?? '', reason });
+            }
+        }
+    }
+    if (done.state !== 'JobComplete') {
+        const unprocessed = await api.text('ingestResults', { method: 'GET', url: `/jobs/ingest/${created.id}/unprocessedrecords/` }, true);
+        for await (const row of parseCsv([unprocessed.body], { source: `unprocessed records of ${created.id}` })) {
+            outcome.failed++;
+            await options.onFailure({ key: row[job.keyField] ?? '', reason: `not processed: job ${created.id} ended ${done.state} (${done.errorMessage ?? 'no message'})` });
+        }
+    }
+    return locked;
+}
+
+/**
+ * Sends a prepared file: sObject Collections up to bulkFromRows rows, Bulk API 2.0 ingest jobs above.
+ * Per-row failures go to onFailure; what never ran (an ingest job that failed, timed out or was stopped)
+ * raises an OrgApiError after the rows that did run are accounted for.
+ */
+export async function sendFile(api: OrgApi, job: WriteJob, options: WriteOptions): Promise<WriteOutcome> {
+    const outcome: WriteOutcome = { written: 0, failed: 0, jobs: [] };
+    if (job.rows === 0) return outcome;
+    if (job.rows <= options.bulkFromRows) {
+        await writeCollections(api, job, options, outcome);
+        return outcome;
+    }
+    const locked: CsvRow[] = [];
+    for await (const csv of csvParts(job.file, options.maxJobBytes)) {
+        locked.push(...(await runIngestJob(api, job, csv, options, outcome)));
+        options.onProgress?.(outcome.written, outcome.failed);
+    }
+    await retryLocked(api, job, locked, options, outcome);
+    const failedJob = outcome.jobs.find((entry) => entry.state !== 'JobComplete');
+    if (failedJob) {
+        throw Object.assign(new OrgApiError(`Bulk ingest job ${failedJob.id} ended ${failedJob.state}`, 'INGEST_JOB_FAILED'), { outcome });
+    }
+    return outcome;
+}
