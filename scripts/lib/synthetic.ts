@@ -279,7 +279,7 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
         const boughtBlank = random.chance(0.03);
         let revenue = bought * 1150 * Math.exp(random.normal(0, 0.15));
         if (airFocus && focus.has(airFocus) && vg > 0) revenue += vg * 0.3 * 4200 * Math.exp(random.normal(0, 0.4));
-        if (maintenance && services.has(maintenance)) revenue += total * 90 * Math.exp(random.normal(0, 0.6));
+        revenue += total * (maintenance && services.has(maintenance) ? 140 : 70) * Math.exp(random.normal(0, 0.5));
         const revenueBlank = random.chance(0.03);
         bought = Math.max(0, bought);
 
@@ -297,7 +297,7 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
         });
         const vgUnits = splitUnits(vg, vgWeights);
         const primary = random.weighted(competitorWeights);
-        const competitorSplit = config.competitorBrands.map((_, index) => (index === primary ? 1 : 0));
+        const competitorSplit: number[] = config.competitorBrands.map((_, index) => (index === primary ? 1 : 0));
         if (random.chance(0.35) && config.competitorBrands.length > 1) {
             let second = random.weighted(competitorWeights);
             if (second === primary) second = (primary + 1) % config.competitorBrands.length;

@@ -1,0 +1,370 @@
+import type { SegmentationConfig } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+import { customerType, potentialSegment } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+import { Random } from '../synthetic/random.ts';
+import { FeatureEncoder, type EstimateTable } from './features.ts';
+import { FoldedNormalEquations, predict } from './linear.ts';
+import { splitWholeUnits } from './split.ts';
+
+export type { EstimateTable } from './features.ts';
+
+export type EstimateOptions = {
+    /** Also re-estimate installers whose boiler rows are all earlier estimates (no Sales boiler row). */
+    reestimate: boolean;
+    /** Seeds the fold assignment of the cross-validation (the estimates themselves do not depend on it). */
+    seed: number;
+    config: SegmentationConfig;
+    /** Estimate even with fewer training installers than config.estimate.minTrainingInstallers (at least 1). */
+    force?: boolean;
+};
+
+/** One Potential__c row to upsert (Product_Group__c = config.boilerProductGroup, Source__c = Schatting). */
+export type EstimateRow = { accountIndex: number; brand: string; units: number };
+
+export type ModelVsBaseline = { model: number; baseline: number };
+
+/** Held-out quality: k-fold cross-validation on the installers whose potential sales entered. */
+export type EstimateQuality = {
+    folds: number;
+    /** Installers predicted while held out (every training installer once). */
+    heldOutInstallers: number;
+    /** Mean absolute error of the total boiler potential, in units. */
+    mae: ModelVsBaseline;
+    /** Share of held-out installers whose estimate falls in their real Totale potentie segment. */
+    segmentAccuracy: ModelVsBaseline;
+    /** Share of held-out installers whose estimate gives their real Type klant. */
+    typeAccuracy: ModelVsBaseline;
+};
+
+export type EstimateOutcome = {
+    /** Installers given an estimate (table.setEstimate called). */
+    estimatedCount: number;
+    /** Installers with Sales boiler rows the model learned from. */
+    trainingCount: number;
+    /** Why no estimate was made (too few training installers); then the table is untouched and rows is empty. */
+    refused?: string;
+    /** Estimates were made although the training set is below the minimum (options.force). */
+    warning?: string;
+    /** Null when there are fewer than 2 training installers to cross-validate. */
+    quality: EstimateQuality | null;
+    rows: EstimateRows;
+};
+
+/** Relative ridge penalty: small enough to leave a well-filled design alone. */
+const RIDGE = 1e-6;
+/** Regression targets. */
+const LOG_TOTAL = 0;
+const LOG_VG = 1;
+const TARGETS = 2;
+
+/**
+ * The rows to upsert, held as one typed array (targets x brands), read lazily: per estimated installer a row
+ * for every brand with units > 0, and a 0-unit row for every brand that had an earlier estimate row, so that a
+ * refreshed estimate overwrites it (rows are never deleted).
+ */
+export class EstimateRows implements Iterable<EstimateRow> {
+    /** Number of rows the iterator yields. */
+    readonly count: number;
+
+    constructor(
+        private readonly brands: readonly string[],
+        private readonly installers: Int32Array,
+        private readonly units: Int32Array,
+        private readonly earlierMasks: Int32Array
+    ) {
+        let count = 0;
+        this.forEachCell(() => count++);
+        this.count = count;
+    }
+
+    private forEachCell(visit: (accountIndex: number, brand: number, units: number) => void): void {
+        const width = this.brands.length;
+        for (let k = 0; k < this.installers.length; k++) {
+            const mask = this.earlierMasks[k] ?? 0;
+            for (let brand = 0; brand < width; brand++) {
+                const units = this.units[k * width + brand] ?? 0;
+                if (units > 0 || ((mask >>> brand) & 1) === 1) {
+                    visit(this.installers[k] ?? 0, brand, units);
+                }
+            }
+        }
+    }
+
+    *[Symbol.iterator](): Iterator<EstimateRow> {
+        const width = this.brands.length;
+        for (let k = 0; k < this.installers.length; k++) {
+            const mask = this.earlierMasks[k] ?? 0;
+            for (let brand = 0; brand < width; brand++) {
+                const units = this.units[k * width + brand] ?? 0;
+                if (units > 0 || ((mask >>> brand) & 1) === 1) {
+                    yield { accountIndex: this.installers[k] ?? 0, brand: this.brands[brand] ?? '', units };
+                }
+            }
+        }
+    }
+}
+
+type Prediction = { total: number; vg: number };
+
+/** Turns the two regressions into whole units: total >= 1 (an installer in the base installs something), vg <= total. */
+function toUnits(weights: Float64Array, width: number, x: Float64Array, maxTotal: number, out: Prediction): Prediction {
+    const logTotal = Math.min(predict(weights, width, LOG_TOTAL, x), Math.log1p(maxTotal));
+    const total = Math.max(1, Math.round(Math.expm1(logTotal)));
+    const logVg = Math.min(predict(weights, width, LOG_VG, x), Math.log1p(total));
+    out.total = total;
+    out.vg = Math.min(total, Math.max(0, Math.round(Math.expm1(logVg))));
+    return out;
+}
+
+/** Median of the values of one group leaving out one fold; keys are value * FOLD_RADIX + fold, sorted. */
+const FOLD_RADIX = 32;
+function medianLeavingOut(sortedKeys: Float64Array, excluded: number, count: number): number | null {
+    if (count <= 0) return null;
+    const low = Math.floor((count - 1) / 2);
+    const high = Math.floor(count / 2);
+    let position = 0;
+    let lowValue = 0;
+    for (let k = 0; k < sortedKeys.length; k++) {
+        const key = sortedKeys[k] ?? 0;
+        const fold = key % FOLD_RADIX;
+        if (fold === excluded) continue;
+        const value = (key - fold) / FOLD_RADIX;
+        if (position === low) lowValue = value;
+        if (position === high) return (lowValue + value) / 2;
+        position++;
+    }
+    return null;
+}
+
+/**
+ * Estimates the boiler potential per brand of every installer without boiler potential rows (and, with
+ * `reestimate`, of those whose boiler rows are all earlier estimates), learned from the installers whose
+ * potential sales entered. Pure: reads the table, calls table.setEstimate for the estimated installers, and
+ * returns the rows to upsert and the held-out quality. Installers with a Sales boiler row are never changed.
+ *
+ * Model: two least-squares regressions on the same features (see FeatureEncoder), ln(1 + total boiler units)
+ * and ln(1 + VG boiler units); their back-transforms estimate the median, which is what a mean absolute error
+ * rewards. The VG part is split over the VG brands, and the rest over the competitors, in the proportions of
+ * the training installers' units (largest remainder, whole units).
+ * Baseline (reported next to it): the median total of the training installers of the same company size, with
+ * their median VG share.
+ */
+export function estimatePotentials(table: EstimateTable, options: EstimateOptions): EstimateOutcome {
+    const { config } = options;
+    const n = table.size;
+    const brandCount = table.brands.length;
+    const vgBrandCount = table.vgBrandCount;
+
+    const training: number[] = [];
+    const targets: number[] = [];
+    for (let i = 0; i < n; i++) {
+        if (table.hasSalesBoilerRows(i)) {
+            training.push(i);
+        } else if (!table.hasBoilerRows(i) || options.reestimate) {
+            targets.push(i);
+        }
+    }
+    const trainingCount = training.length;
+    const minimum = config.estimate.minTrainingInstallers;
+    const emptyRows = new EstimateRows(table.brands, new Int32Array(0), new Int32Array(0), new Int32Array(0));
+    let warning: string | undefined;
+    if (trainingCount < minimum) {
+        const reason =
+            `too few installers with sales-entered boiler potential to learn from: ${trainingCount}, ` +
+            `at least ${minimum} needed (config estimate.minTrainingInstallers)`;
+        if (!options.force || trainingCount === 0) {
+            return {
+                estimatedCount: 0,
+                trainingCount,
+                refused: `${reason}; no estimates written`,
+                quality: null,
+                rows: emptyRows
+            };
+        }
+        warning = `${reason}; estimated anyway (forced)`;
+    }
+
+    // Fold assignment: a seeded shuffle of the training installers, dealt round-robin.
+    const folds = Math.max(1, Math.min(config.estimate.folds, trainingCount));
+    const order = Int32Array.from(training.keys());
+    const random = new Random(options.seed);
+    for (let k = order.length - 1; k > 0; k--) {
+        const j = random.int(k + 1);
+        const swap = order[k] ?? 0;
+        order[k] = order[j] ?? 0;
+        order[j] = swap;
+    }
+    const foldOf = new Uint8Array(trainingCount);
+    order.forEach((position, rank) => {
+        foldOf[position] = rank % folds;
+    });
+
+    // One pass over the training installers: sufficient statistics per fold, truths, brand proportions.
+    const encoder = new FeatureEncoder(table);
+    const width = encoder.width;
+    const x = new Float64Array(width);
+    const y = new Float64Array(TARGETS);
+    const equations = new FoldedNormalEquations(width, TARGETS, folds);
+    const trueTotal = new Int32Array(trainingCount);
+    const trueVg = new Int32Array(trainingCount);
+    const brandSums = new Float64Array(brandCount);
+    let maxTotal = 1;
+    training.forEach((installer, position) => {
+        let total = 0;
+        let vg = 0;
+        for (let brand = 0; brand < brandCount; brand++) {
+            const units = table.boilerUnits(installer, brand);
+            total += units;
+            if (brand < vgBrandCount) vg += units;
+            brandSums[brand] = (brandSums[brand] ?? 0) + units;
+        }
+        trueTotal[position] = total;
+        trueVg[position] = vg;
+        maxTotal = Math.max(maxTotal, total);
+        y[LOG_TOTAL] = Math.log1p(total);
+        y[LOG_VG] = Math.log1p(vg);
+        equations.add(foldOf[position] ?? 0, encoder.encode(installer, x), y);
+    });
+    const totalCap = 2 * maxTotal;
+
+    const quality =
+        trainingCount >= 2 ? crossValidate(table, config, training, foldOf, folds, trueTotal, trueVg, equations, encoder, totalCap) : null;
+
+    // The model of every training installer, applied to the targets.
+    const weights = equations.solve(-1, RIDGE);
+    const vgWeights = brandSums.subarray(0, vgBrandCount);
+    const competitorWeights = brandSums.subarray(vgBrandCount);
+    const installers = Int32Array.from(targets);
+    const units = new Int32Array(targets.length * brandCount);
+    const earlierMasks = new Int32Array(targets.length);
+    const prediction: Prediction = { total: 0, vg: 0 };
+    targets.forEach((installer, k) => {
+        toUnits(weights, width, encoder.encode(installer, x), totalCap, prediction);
+        const offset = k * brandCount;
+        splitWholeUnits(prediction.vg, vgWeights, units, offset);
+        splitWholeUnits(prediction.total - prediction.vg, competitorWeights, units, offset + vgBrandCount);
+        earlierMasks[k] = table.estimateRowMask(installer);
+        table.setEstimate(installer, units.subarray(offset, offset + brandCount));
+    });
+
+    return {
+        estimatedCount: targets.length,
+        trainingCount,
+        ...(warning ? { warning } : {}),
+        quality,
+        rows: new EstimateRows(table.brands, installers, units, earlierMasks)
+    };
+}
+
+function crossValidate(
+    table: EstimateTable,
+    config: SegmentationConfig,
+    training: number[],
+    foldOf: Uint8Array,
+    folds: number,
+    trueTotal: Int32Array,
+    trueVg: Int32Array,
+    equations: FoldedNormalEquations,
+    encoder: FeatureEncoder,
+    totalCap: number
+): EstimateQuality {
+    const width = encoder.width;
+    const sizes = table.picklists.companySizes.length;
+    const groups = sizes + 1; // the last group: size blank
+    const groupOf = (installer: number) => {
+        const size = table.companySize(installer);
+        return size < 0 || size >= sizes ? sizes : size;
+    };
+
+    // Baseline: medians of the total and of the VG share per company size, per left-out fold.
+    const groupCounts = new Int32Array(groups);
+    const groupFoldCounts = new Int32Array(groups * folds);
+    training.forEach((installer, position) => {
+        const group = groupOf(installer);
+        groupCounts[group] = (groupCounts[group] ?? 0) + 1;
+        const cell = group * folds + (foldOf[position] ?? 0);
+        groupFoldCounts[cell] = (groupFoldCounts[cell] ?? 0) + 1;
+    });
+    const totalKeys = Array.from({ length: groups }, (_, group) => new Float64Array(groupCounts[group] ?? 0));
+    const shareKeys = Array.from({ length: groups }, (_, group) => new Float64Array(groupCounts[group] ?? 0));
+    const filled = new Int32Array(groups);
+    const SHARE_SCALE = 1e6;
+    training.forEach((installer, position) => {
+        const group = groupOf(installer);
+        const fold = foldOf[position] ?? 0;
+        const at = filled[group] ?? 0;
+        filled[group] = at + 1;
+        const total = trueTotal[position] ?? 0;
+        const share = total > 0 ? Math.round(((trueVg[position] ?? 0) / total) * SHARE_SCALE) : 0;
+        (totalKeys[group] as Float64Array)[at] = total * FOLD_RADIX + fold;
+        (shareKeys[group] as Float64Array)[at] = share * FOLD_RADIX + fold;
+    });
+    const baselineTotal = new Float64Array(groups * folds);
+    const baselineShare = new Float64Array(groups * folds);
+    const allKeysTotal = new Float64Array(training.length);
+    const allKeysShare = new Float64Array(training.length);
+    let offset = 0;
+    for (let group = 0; group < groups; group++) {
+        const totals = totalKeys[group] as Float64Array;
+        const shares = shareKeys[group] as Float64Array;
+        allKeysTotal.set(totals, offset);
+        allKeysShare.set(shares, offset);
+        offset += totals.length;
+        totals.sort();
+        shares.sort();
+    }
+    allKeysTotal.sort();
+    allKeysShare.sort();
+    const foldSizes = new Int32Array(folds);
+    foldOf.forEach((fold) => {
+        foldSizes[fold] = (foldSizes[fold] ?? 0) + 1;
+    });
+    for (let fold = 0; fold < folds; fold++) {
+        const everyone = training.length - (foldSizes[fold] ?? 0);
+        const fallbackTotal = medianLeavingOut(allKeysTotal, fold, everyone) ?? 0;
+        const fallbackShare = medianLeavingOut(allKeysShare, fold, everyone) ?? 0;
+        for (let group = 0; group < groups; group++) {
+            const count = (groupCounts[group] ?? 0) - (groupFoldCounts[group * folds + fold] ?? 0);
+            baselineTotal[group * folds + fold] = medianLeavingOut(totalKeys[group] as Float64Array, fold, count) ?? fallbackTotal;
+            baselineShare[group * folds + fold] = (medianLeavingOut(shareKeys[group] as Float64Array, fold, count) ?? fallbackShare) / SHARE_SCALE;
+        }
+    }
+
+    // The model of each fold, and every training installer predicted by the model that did not see it.
+    const weights = Array.from({ length: folds }, (_, fold) => equations.solve(folds > 1 ? fold : -1, RIDGE));
+    const x = new Float64Array(width);
+    const prediction: Prediction = { total: 0, vg: 0 };
+    let modelError = 0;
+    let baselineError = 0;
+    let modelSegments = 0;
+    let baselineSegments = 0;
+    let modelTypes = 0;
+    let baselineTypes = 0;
+    training.forEach((installer, position) => {
+        const fold = foldOf[position] ?? 0;
+        const total = trueTotal[position] ?? 0;
+        const vg = trueVg[position] ?? 0;
+        const everHadShare = table.everHadShare(installer) || (table.vgUnits12m(installer) ?? 0) > 0;
+        const segment = potentialSegment(total, config);
+        const type = customerType(vg, total, everHadShare, config);
+
+        toUnits(weights[fold] as Float64Array, width, encoder.encode(installer, x), totalCap, prediction);
+        modelError += Math.abs(prediction.total - total);
+        if (potentialSegment(prediction.total, config) === segment) modelSegments++;
+        if (customerType(prediction.vg, prediction.total, everHadShare, config) === type) modelTypes++;
+
+        const cell = groupOf(installer) * folds + fold;
+        const baseTotal = Math.round(baselineTotal[cell] ?? 0);
+        const baseVg = Math.round(baseTotal * (baselineShare[cell] ?? 0));
+        baselineError += Math.abs(baseTotal - total);
+        if (potentialSegment(baseTotal, config) === segment) baselineSegments++;
+        if (customerType(baseVg, baseTotal, everHadShare, config) === type) baselineTypes++;
+    });
+    const heldOut = training.length;
+    return {
+        folds,
+        heldOutInstallers: heldOut,
+        mae: { model: modelError / heldOut, baseline: baselineError / heldOut },
+        segmentAccuracy: { model: modelSegments / heldOut, baseline: baselineSegments / heldOut },
+        typeAccuracy: { model: modelTypes / heldOut, baseline: baselineTypes / heldOut }
+    };
+}
