@@ -8,5 +8,6 @@ process.once('SIGTERM', () => stop.abort(new Error('stopped by SIGTERM')));
 process.exitCode = await reclassify(process.argv.slice(2), process.env, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    isTTY: process.stderr.isTTY,
     signal: stop.signal
 });

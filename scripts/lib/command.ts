@@ -10,9 +10,11 @@ import { runReclassification, type Clock, type EstimateStage } from './pipeline.
 import { formatSummary, type RunReport } from './report.ts';
 import { csvSource, DEFAULT_TUNING, orgSource, orgWriter, type OrgTuning } from './sources.ts';
 import { estimateStage } from './estimateStage.ts';
+import { silentProgress, stderrProgress } from './progress.ts';
+import { acquireRunLock, RunLockedError } from './runLock.ts';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 
-export type Io = { stdout: (text: string) => void; stderr: (text: string) => void; signal?: AbortSignal };
+export type Io = { stdout: (text: string) => void; stderr: (text: string) => void; signal?: AbortSignal; isTTY?: boolean };
 
 /** The sales team works in Dutch time: a type change is dated by the day in Amsterdam. */
 export function clockAt(now: Date): Clock {
@@ -54,7 +56,8 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
     try {
         const picklists = readPicklists();
         config = loadConfig(configFile, picklists);
-        const base = { config, configFile, picklists, outDir: options.outDir, clock: clockAt(options.now), log };
+        const progress = options.json ? silentProgress : stderrProgress(io.stderr, io.isTTY ?? false);
+        const base = { config, configFile, picklists, outDir: options.outDir, clock: clockAt(options.now), log, progress };
         const estimate: EstimateStage | undefined = options.estimate
             ? estimateStage(config, { reestimate: options.reestimate, force: options.forceEstimate })
             : undefined;
@@ -63,13 +66,23 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
             report = await runReclassification({ ...base, source, estimate });
         } else {
             const tuning = tuningOf(options);
-            const api = new OrgApi(await connect(options.source.auth), { maxRequests: options.maxApiRequests, signal: io.signal });
-            const source = orgSource(api, options.source.label, tuning);
-            const writer = options.dryRun ? undefined : orgWriter(api, tuning, io.signal);
-            report = await runReclassification({ ...base, source, writer, estimate });
+            const lock = options.dryRun ? undefined : await acquireRunLock(options.source.label);
+            if (lock?.tookOverFrom) log(`Took over the lock of pid ${lock.tookOverFrom.pid}, which no longer runs (${lock.file})`);
+            try {
+                const api = new OrgApi(await connect(options.source.auth), { maxRequests: options.maxApiRequests, signal: io.signal });
+                const source = orgSource(api, options.source.label, tuning);
+                const writer = options.dryRun ? undefined : orgWriter(api, tuning, io.signal);
+                report = await runReclassification({ ...base, source, writer, estimate });
+            } finally {
+                await lock?.release();
+            }
         }
     } catch (error) {
         if (error instanceof ConfigError || error instanceof CsvFileError) return refuse(io, error.message);
+        if (error instanceof RunLockedError) {
+            io.stderr(`Busy: ${error.message}\n${EXIT_CODES.busy.next}\n`);
+            return EXIT_CODES.busy.code;
+        }
         if (error instanceof OrgApiError) {
             io.stderr(`Failed: ${error.message}\n${EXIT_CODES.failed.next}\n`);
             return EXIT_CODES.failed.code;

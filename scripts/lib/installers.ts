@@ -45,6 +45,7 @@ export class InstallerTable {
     readonly brands: readonly string[];
     readonly vgBrandCount: number;
     private readonly ids: string[] = [];
+    private readonly names: (string | null)[] = [];
     private readonly indexById = new Map<string, number>();
     private readonly companySizes: Column<Int32Array>;
     private readonly marketTypes: Column<Int32Array>;
@@ -87,6 +88,10 @@ export class InstallerTable {
         return this.ids[index] ?? '';
     }
 
+    name(index: number): string | null {
+        return this.names[index] ?? null;
+    }
+
     /** Adds an installer; returns its index, or undefined when the Id was seen before. */
     add(account: AccountRecord): number | undefined {
         if (this.indexById.has(account.Id)) {
@@ -108,6 +113,7 @@ export class InstallerTable {
             column.ensure(rows);
         }
         this.ids.push(account.Id);
+        this.names.push(account.Name);
         this.indexById.set(account.Id, index);
         const { picklists } = this;
         this.companySizes.data[index] = codeOf(picklists.companySizes, account.Company_Size__c);

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import {
     brandDetailFields,
     classify,
+    isDowngrade,
     OWNED_FIELDS,
     plannedUpdate,
     type SegmentationConfig
@@ -12,8 +13,9 @@ import { CsvFileError, CsvFileWriter } from './csv.ts';
 import { EXIT_CODES, type ExitStatus } from './exitCodes.ts';
 import { InstallerTable } from './installers.ts';
 import type { Picklists } from './picklists.ts';
+import { silentProgress, type Progress } from './progress.ts';
 import { check, fieldsOf, recordSchemas, type RecordProblem } from './records.ts';
-import { increment, incrementTransition, type EstimateSummary, type RunReport } from './report.ts';
+import { increment, incrementTransition, MAX_LISTED, NONE, type EstimateSummary, type RunReport } from './report.ts';
 import type { RecordSource, RecordWriter } from './sources.ts';
 
 export type Clock = { now: string; today: string };
@@ -33,6 +35,7 @@ export type RunOptions = {
     clock: Clock;
     estimate?: EstimateStage;
     log: (line: string) => void;
+    progress?: Progress;
 };
 
 const ERROR_COLUMNS = ['Id', 'Object', 'Field', 'Reason'];
@@ -67,6 +70,10 @@ function emptyReport(options: RunOptions, files: RunReport['files']): RunReport 
         before: { customerType: {}, segment: {} },
         after: { customerType: {}, segment: {} },
         transitions: {},
+        typeBySegment: {},
+        downgrades: [],
+        downgradeCount: 0,
+        instanceUrl: options.source.instanceUrl ?? null,
         api: { requests: 0, byKind: {}, dailyMax: null, dailyRemaining: null },
         jobs: [],
         files,
@@ -81,6 +88,7 @@ function emptyReport(options: RunOptions, files: RunReport['files']): RunReport 
 export async function runReclassification(options: RunOptions): Promise<RunReport> {
     const started = Date.now();
     const { config, picklists, source, outDir, clock, log } = options;
+    const progress = options.progress ?? silentProgress;
     await mkdir(outDir, { recursive: true });
     const files = {
         brandDetailUpdates: path.join(outDir, 'Brand_Detail__c.update.csv'),
@@ -104,9 +112,8 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
     let stopped: { status: ExitStatus; reason: string } | undefined;
 
     try {
-        log('Reading installers (Account)');
         for await (const raw of await source.read('Account', fieldsOf(schemas.account), badRow('Account'))) {
-            report.records.accountsRead++;
+            progress.update('Read Account', { records: ++report.records.accountsRead });
             const result = check(schemas.account, 'Account', raw);
             if (!result.ok) {
                 report.records.rejected++;
@@ -117,14 +124,14 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             }
         }
 
-        log('Reading potential (Potential__c)');
+        progress.done('Read Account', { records: report.records.accountsRead, rejected: report.records.rejected });
         // One flag per installer x product group x brand: a million installers' keys as strings would not fit.
         const groups = config.productGroups;
         const seenKeys = new Uint8Array(installers.size * groups.length * installers.brands.length);
         const keyCell = (accountIndex: number, group: string, brand: string) =>
             (accountIndex * groups.length + groups.indexOf(group)) * installers.brands.length + installers.brands.indexOf(brand);
         for await (const raw of await source.read('Potential__c', fieldsOf(schemas.potential), badRow('Potential__c'))) {
-            report.records.potentialsRead++;
+            progress.update('Read Potential__c', { records: ++report.records.potentialsRead });
             const result = check(schemas.potential, 'Potential__c', raw);
             if (!result.ok) {
                 report.records.rejected++;
@@ -151,10 +158,10 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             }
         }
 
-        log('Reading brand details (Brand_Detail__c)');
+        progress.done('Read Potential__c', { records: report.records.potentialsRead, rejected: report.records.rejected });
         const seenBrands = new Uint8Array(installers.size * config.vgBrands.length);
         for await (const raw of await source.read('Brand_Detail__c', fieldsOf(schemas.brandDetail), badRow('Brand_Detail__c'))) {
-            report.records.brandDetailsRead++;
+            progress.update('Read Brand_Detail__c', { records: ++report.records.brandDetailsRead });
             const result = check(schemas.brandDetail, 'Brand_Detail__c', raw);
             if (!result.ok) {
                 report.records.rejected++;
@@ -184,7 +191,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
 
         report.estimate = await estimateStage(options, installers, files.potentialUpserts, report);
 
-        log('Classifying');
+        progress.done('Read Brand_Detail__c', { records: report.records.brandDetailsRead, rejected: report.records.rejected });
         const updates = new CsvFileWriter(files.brandDetailUpdates, ['Id', ...OWNED_FIELDS]);
         for (let index = 0; index < brandDetails.size; index++) {
             const accountIndex = brandDetails.accountIndex(index);
@@ -206,6 +213,21 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             increment(report.after.customerType, locked ? brandDetails.customerType(index) : classification.customerType);
             increment(report.after.segment, locked ? brandDetails.segment(index) : classification.segment);
             incrementTransition(report.transitions, brandDetails.customerType(index), classification.customerType);
+            const typeAfter = locked ? brandDetails.customerType(index) : classification.customerType;
+            increment((report.typeBySegment[typeAfter ?? NONE] ??= {}), locked ? brandDetails.segment(index) : classification.segment);
+            const typeBefore = brandDetails.customerType(index);
+            if (!locked && isDowngrade(typeBefore, typeAfter, config) && typeBefore !== null && typeAfter !== null) {
+                if (report.downgradeCount++ < MAX_LISTED) {
+                    report.downgrades.push({
+                        id: brandDetails.id(index),
+                        accountId: installers.id(accountIndex),
+                        accountName: installers.name(accountIndex),
+                        brand: brandDetails.brand(index),
+                        from: typeBefore,
+                        to: typeAfter
+                    });
+                }
+            }
             if (locked) {
                 report.records.locked++;
                 if (plannedUpdate({ ...stored, Classification_Locked__c: false }, computed, clock)) report.records.lockedWouldChange++;
@@ -217,10 +239,10 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             }
         }
         await updates.close();
+        progress.done('Classify', { changed: report.records.changed, unchanged: report.records.unchanged, locked: report.records.locked });
 
         if (options.writer) {
-            log('Writing');
-            await writeStage(options.writer, report, files, reject, log);
+            await writeStage(options.writer, report, files, reject, progress);
         }
     } catch (error) {
         stopped = { status: error instanceof StageRefusal || error instanceof CsvFileError ? 'refused' : 'failed', reason: (error as Error).message };
@@ -251,7 +273,6 @@ async function estimateStage(options: RunOptions, installers: InstallerTable, fi
         if (!options.estimate) {
             return { status: 'skipped', reason: '--no-estimate' };
         }
-        options.log('Estimating potential');
         const { summary, rows } = options.estimate(installers);
         const { config } = options;
         for (const row of rows) {
@@ -280,14 +301,16 @@ async function writeStage(
     report: RunReport,
     files: RunReport['files'],
     reject: (problem: RecordProblem) => Promise<void>,
-    log: (line: string) => void
+    progress: Progress
 ): Promise<void> {
     const run = async (object: string, operation: 'update' | 'upsert', keyField: string, file: string, rows: number) => {
-        log(`Writing ${rows} ${object} records`);
+        const stage = `Write ${object}`;
         const outcome = await writer.send(
             { object, operation, keyField, file, rows },
-            (failure) => reject({ id: failure.key, object, field: '', reason: failure.reason })
+            (failure) => reject({ id: failure.key, object, field: '', reason: failure.reason }),
+            (written, failed) => progress.update(stage, { of: rows, written, failed })
         );
+        progress.done(stage, { of: rows, written: outcome.written, failed: outcome.failed });
         report.jobs.push(...outcome.jobs.map((job) => ({ object, ...job })));
         return outcome;
     };

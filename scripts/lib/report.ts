@@ -52,11 +52,21 @@ export type RunReport = {
     after: { customerType: Distribution; segment: Distribution };
     /** old Type klant -> new Type klant -> brand details (locked records by what they would become). */
     transitions: Record<string, Distribution>;
+    /** Type klant -> segment -> brand details, after the run (the heat map). */
+    typeBySegment: Record<string, Distribution>;
+    /** Brand details whose type went down in this run (first MAX_LISTED; downgradeCount has them all). */
+    downgrades: { id: string; accountId: string; accountName: string | null; brand: string | null; from: string; to: string }[];
+    downgradeCount: number;
+    /** The org's address, so a report can link to each record; null for CSV runs. */
+    instanceUrl: string | null;
     api: { requests: number; byKind: RequestCounts; dailyMax: number | null; dailyRemaining: number | null };
     jobs: { object: string; id: string; state: string }[];
     files: { brandDetailUpdates: string; potentialUpserts: string; errors: string; report: string };
     outcome: Outcome;
 };
+
+/** Downgrades listed by name in the report; the count covers all of them. */
+export const MAX_LISTED = 1000;
 
 export function increment(distribution: Distribution, key: string | null): void {
     const bucket = key ?? NONE;

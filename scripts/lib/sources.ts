@@ -10,13 +10,19 @@ export type ObjectName = 'Account' | 'Potential__c' | 'Brand_Detail__c';
 export interface RecordSource {
     readonly kind: 'org' | 'csv';
     readonly label: string;
+    /** The org's address (links in reports); absent for CSV. */
+    readonly instanceUrl?: string;
     /** Streams the records; a row that cannot be read at all (CSV) is passed to onBadRow and skipped. */
     read(object: ObjectName, fields: readonly string[], onBadRow: (line: number, reason: string) => void): Promise<AsyncIterable<RawRecord>>;
 }
 
 /** Where the prepared files go: an org (sObject Collections or Bulk API 2.0 ingest). */
 export interface RecordWriter {
-    send(job: WriteJob, onFailure: (failure: WriteFailure) => Promise<void>): Promise<WriteOutcome & { error?: Error }>;
+    send(
+        job: WriteJob,
+        onFailure: (failure: WriteFailure) => Promise<void>,
+        onProgress: (written: number, failed: number) => void
+    ): Promise<WriteOutcome & { error?: Error }>;
     usage(): Promise<{ requests: number; byKind: OrgApi['counts']; dailyMax: number | null; dailyRemaining: number | null }>;
 }
 
@@ -44,6 +50,7 @@ export function orgSource(api: OrgApi, label: string, tuning: OrgTuning): Record
     return {
         kind: 'org',
         label,
+        instanceUrl: api.conn.instanceUrl,
         async read(object, fields) {
             return readObject(api, object, fields, {
                 bulkFromRecords: tuning.bulkQueryFromRecords,
@@ -58,9 +65,16 @@ type Limits = { DailyApiRequests?: { Max: number; Remaining: number } };
 
 export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal): RecordWriter {
     return {
-        async send(job, onFailure) {
+        async send(job, onFailure, onProgress) {
             try {
-                return await sendFile(api, job, { bulkFromRows: tuning.bulkWriteFromRows, poll: tuning.poll, maxJobBytes: tuning.maxJobBytes, onFailure, signal });
+                return await sendFile(api, job, {
+                    bulkFromRows: tuning.bulkWriteFromRows,
+                    poll: tuning.poll,
+                    maxJobBytes: tuning.maxJobBytes,
+                    onFailure,
+                    onProgress,
+                    signal
+                });
             } catch (error) {
                 const outcome = (error as { outcome?: WriteOutcome }).outcome ?? { written: 0, failed: 0, jobs: [] };
                 return { ...outcome, error: error as Error };

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { OWNED_FIELDS } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import type { Picklists } from './picklists.ts';
@@ -153,7 +153,7 @@ export type SyntheticOptions = {
     noPotentialShare?: number;
     /** Share of installers whose potential rows are earlier estimates, Source__c Schatting (default 0). */
     estimateRowShare?: number;
-    /** Reference date for visit dates, YYYY-MM-DD (default 2025-11-01; never the clock, for determinism). */
+    /** Reference date for visit dates, YYYY-MM-DD (default 2026-11-01; never the clock, for determinism). */
     today?: string;
     /** Serial of the first Id of each object (default 1), so that two generated sets can be combined. */
     firstSerial?: { account: number; brandDetail: number; potential: number };
@@ -222,7 +222,7 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
     const random = new Random(options.seed);
     const noPotentialShare = options.noPotentialShare ?? 0.4;
     const estimateRowShare = options.estimateRowShare ?? 0;
-    const today = Date.parse(`${options.today ?? '2025-11-01'}T00:00:00Z`);
+    const today = Date.parse(`${options.today ?? '2026-11-01'}T00:00:00Z`);
     if (Number.isNaN(today)) {
         throw new Error(`synthetic: today ${options.today ?? ''} is not a date`);
     }
@@ -398,37 +398,43 @@ export type CsvCounts = Record<CsvObject, number>;
 
 /**
  * Streams installers to Account.csv, Brand_Detail__c.csv and Potential__c.csv in `dir` (header of API names,
- * Id column, empty cell = null), honouring back-pressure so that a million installers stay in constant memory.
+ * Id column, empty cell = null). Rows are stringified (csv-stringify) in batches and written with back-pressure,
+ * so that a million installers stay in constant memory.
  */
 export async function writeSyntheticCsv(installers: Iterable<SyntheticInstaller>, dir: string): Promise<CsvCounts> {
     await mkdir(dir, { recursive: true });
-    const objects = Object.keys(CSV_COLUMNS) as CsvObject[];
-    const outputs = objects.map((object) => {
-        const file = createWriteStream(path.join(dir, `${object}.csv`));
-        const stringifier = stringify({ header: true, columns: [...CSV_COLUMNS[object]], record_delimiter: 'unix' });
-        stringifier.pipe(file);
-        return { object, stringifier, file };
-    });
+    const BATCH = 2000;
+    const outputs = (Object.keys(CSV_COLUMNS) as CsvObject[]).map((object) => ({
+        object,
+        file: createWriteStream(path.join(dir, `${object}.csv`)),
+        batch: [[...CSV_COLUMNS[object]]] as string[][]
+    }));
     const counts: CsvCounts = { Account: 0, Brand_Detail__c: 0, Potential__c: 0 };
-    const [accounts, brandDetails, potentials] = outputs;
-    if (!accounts || !brandDetails || !potentials) throw new Error('synthetic: CSV outputs missing');
-    const write = async (output: (typeof outputs)[number], record: Record<string, unknown>) => {
-        counts[output.object]++;
-        if (!output.stringifier.write(csvRow(output.object, record))) {
-            await once(output.stringifier, 'drain');
+    const flush = async (output: (typeof outputs)[number]) => {
+        if (output.batch.length === 0) return;
+        const text = stringify(output.batch, { record_delimiter: 'unix' });
+        output.batch = [];
+        if (!output.file.write(text)) {
+            await once(output.file, 'drain');
         }
     };
+    const add = async (output: (typeof outputs)[number], record: Record<string, unknown>) => {
+        counts[output.object]++;
+        output.batch.push(csvRow(output.object, record));
+        if (output.batch.length >= BATCH) await flush(output);
+    };
+    const [accounts, brandDetails, potentials] = outputs;
+    if (!accounts || !brandDetails || !potentials) throw new Error('synthetic: CSV outputs missing');
     for (const installer of installers) {
-        await write(accounts, installer.account);
-        for (const detail of installer.brandDetails) await write(brandDetails, detail);
-        for (const potential of installer.potentials) await write(potentials, potential);
+        await add(accounts, installer.account);
+        for (const detail of installer.brandDetails) await add(brandDetails, detail);
+        for (const potential of installer.potentials) await add(potentials, potential);
     }
-    await Promise.all(
-        outputs.map(async (output) => {
-            const finished = once(output.file, 'finish');
-            output.stringifier.end();
-            await finished;
-        })
-    );
+    for (const output of outputs) {
+        await flush(output);
+        const finished = once(output.file, 'finish');
+        output.file.end();
+        await finished;
+    }
     return counts;
 }

@@ -96,7 +96,8 @@ export class OrgApi {
     private async attempt<T>(kind: RequestKind, idempotent: boolean, send: () => Promise<T>): Promise<T> {
         const retries = idempotent ? (this.options.retries ?? 4) : 0;
         for (let attempt = 0; ; attempt++) {
-            this.options.signal?.throwIfAborted();
+            // Aborting an open job is how a stopped run cleans up, so it is sent even after the stop signal.
+            if (kind !== 'jobAbort') this.options.signal?.throwIfAborted();
             this.count(kind);
             try {
                 return await send();

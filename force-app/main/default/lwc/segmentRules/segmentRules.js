@@ -352,6 +352,19 @@ export function explain(potential, type, config) {
 }
 
 /**
+ * Whether a move from one Type klant to another is a step down for VG (Keep -> Grow, Grow -> Get, anything ->
+ * Win-back): the moves a sales manager wants to see first.
+ * @param {string | null} from
+ * @param {string | null} to
+ * @param {SegmentationConfig} config
+ */
+export function isDowngrade(from, to, config) {
+    const { winBack, get, grow, keep } = config.customerTypes;
+    const rank = [winBack, get, grow, keep];
+    return from !== null && to !== null && rank.indexOf(to) < rank.indexOf(from);
+}
+
+/**
  * The VG-level classification of one installer.
  * @param {InstallerInputs} installer
  * @param {BoilerPotential} potential

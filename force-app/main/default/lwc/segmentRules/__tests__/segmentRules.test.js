@@ -5,6 +5,7 @@ import {
     classify,
     customerType,
     explain,
+    isDowngrade,
     isVisitOverdue,
     nextSegment,
     nextVisitDue,
@@ -289,5 +290,22 @@ describe('plannedUpdate', () => {
                 }
             )
         );
+    });
+});
+
+describe('isDowngrade', () => {
+    it.each([
+        ['Keep', 'Grow', true],
+        ['Grow', 'Get', true],
+        ['Keep', 'Get', true],
+        ['Get', 'Win-back', true],
+        ['Grow', 'Win-back', true],
+        ['Get', 'Grow', false],
+        ['Win-back', 'Get', false],
+        ['Keep', 'Keep', false],
+        [null, 'Get', false],
+        ['Grow', null, false]
+    ])('%s -> %s is a downgrade: %s', (from, to, expected) => {
+        expect(isDowngrade(from, to, config)).toBe(expected);
     });
 });
