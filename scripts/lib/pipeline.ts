@@ -305,12 +305,13 @@ async function writeStage(
 ): Promise<void> {
     const run = async (object: string, operation: 'update' | 'upsert', keyField: string, file: string, rows: number) => {
         const stage = `Write ${object}`;
+        if (rows === 0) return { written: 0, failed: 0, jobs: [] };
         const outcome = await writer.send(
             { object, operation, keyField, file, rows },
             (failure) => reject({ id: failure.key, object, field: '', reason: failure.reason }),
-            (written, failed) => progress.update(stage, { of: rows, written, failed })
+            (written, failed) => progress.update(stage, { rows, written, failed })
         );
-        progress.done(stage, { of: rows, written: outcome.written, failed: outcome.failed });
+        progress.done(stage, { rows, written: outcome.written, failed: outcome.failed });
         report.jobs.push(...outcome.jobs.map((job) => ({ object, ...job })));
         return outcome;
     };

@@ -21,6 +21,7 @@ export function stderrProgress(write: (text: string) => void, isTTY: boolean, ev
     return {
         update(stage, counts) {
             const now = Date.now();
+            if (last === 0) last = now; // the first record says nothing yet
             if (now - last < everyMs) return;
             last = now;
             write(isTTY ? `\r\x1b[2K${format(stage, counts)}` : `${format(stage, counts)}\n`);
