@@ -49,7 +49,8 @@ function errorCodeOf(error: unknown): string {
     return String(candidate.errorCode ?? candidate.code ?? candidate.cause?.code ?? candidate.name ?? 'UNKNOWN');
 }
 
-function isTransient(error: unknown): boolean {
+/** The request may not have reached the org, or the org could not answer: nothing says it failed for good. */
+export function isTransient(error: unknown): boolean {
     const code = errorCodeOf(error);
     return TRANSIENT_CODES.has(code) || /^ERROR_HTTP_5\d\d$/.test(code) || /ECONNRESET|socket hang up/i.test(String(error));
 }

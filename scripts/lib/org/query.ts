@@ -21,6 +21,11 @@ export function selectSoql(object: string, fields: readonly string[]): string {
     return `SELECT ${fields.join(', ')} FROM ${object}`;
 }
 
+/** A SOQL string literal with backslashes and quotes escaped: no value ever reaches SOQL unescaped. */
+export function soqlString(value: string): string {
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 export async function countRecords(api: OrgApi, object: string): Promise<number> {
     const soql = `SELECT COUNT() FROM ${object}`;
     const page = await api.json<QueryPage>('count', { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` }, true);

@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCsv, type CsvRow } from '../csv.ts';
-import { OrgApiError, type OrgApi } from './api.ts';
-import { waitForJob, type PollOptions } from './query.ts';
+import { isTransient, OrgApiError, type OrgApi } from './api.ts';
+import { queryRest, soqlString, waitForJob, type PollOptions } from './query.ts';
 
 /** One prepared Data Loader file to send: its first column identifies the record (Id, or the external id). */
 export type WriteJob = {
@@ -77,14 +77,53 @@ async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerato
     if (batch.length > 0) yield batch;
 }
 
+function sameValue(stored: unknown, cell: string): boolean {
+    const wanted = cell === CLEAR ? null : cell;
+    if (stored === null || stored === undefined || stored === '') return wanted === null;
+    if (wanted === null) return false;
+    if (typeof stored === 'number') return Number(wanted) === stored;
+    if (typeof stored === 'boolean') return String(stored) === wanted;
+    const storedText = String(stored);
+    return storedText === wanted || (/T\d\d:/.test(wanted) && Date.parse(storedText.replace(/\+0000$/, 'Z')) === Date.parse(wanted));
+}
+
+/**
+ * After a write whose answer was lost (connection reset, 5xx), reads the rows back: the ones that already carry
+ * their values landed and must not be sent again.
+ */
+async function alreadyWritten(api: OrgApi, job: WriteJob, rows: CsvRow[]): Promise<Set<string>> {
+    const columns = Object.keys(rows[0] ?? {});
+    const keys = rows.map((row) => soqlString(row[job.keyField] ?? '')).join(', ');
+    const stored = new Map<string, Record<string, unknown>>();
+    for await (const record of queryRest(api, `SELECT ${columns.join(', ')} FROM ${job.object} WHERE ${job.keyField} IN (${keys})`)) {
+        stored.set(String(record[job.keyField]), record);
+    }
+    const landed = new Set<string>();
+    for (const row of rows) {
+        const key = row[job.keyField] ?? '';
+        const record = stored.get(key);
+        if (record && columns.every((column) => row[column] === '' || sameValue(record[column], row[column] ?? ''))) landed.add(key);
+    }
+    return landed;
+}
+
 /** Sends up to 200 rows in one sObject Collections request; returns the rows that failed with a lock error. */
-async function sendCollection(api: OrgApi, job: WriteJob, rows: CsvRow[], options: WriteOptions, outcome: WriteOutcome): Promise<CsvRow[]> {
+async function sendCollection(api: OrgApi, job: WriteJob, rows: CsvRow[], options: WriteOptions, outcome: WriteOutcome, checked = false): Promise<CsvRow[]> {
     const url = job.operation === 'update' ? '/composite/sobjects' : `/composite/sobjects/${job.object}/${job.keyField}`;
-    const results = await api.json<CollectionResult[]>(
-        'compositeWrite',
-        { method: 'PATCH', url, body: JSON.stringify({ allOrNone: false, records: rows.map((row) => toSObject(job, row)) }) },
-        false
-    );
+    let results: CollectionResult[];
+    try {
+        results = await api.json<CollectionResult[]>(
+            'compositeWrite',
+            { method: 'PATCH', url, body: JSON.stringify({ allOrNone: false, records: rows.map((row) => toSObject(job, row)) }) },
+            false
+        );
+    } catch (error) {
+        if (checked || !isTransient(error)) throw error;
+        const landed = await alreadyWritten(api, job, rows);
+        outcome.written += landed.size;
+        const rest = rows.filter((row) => !landed.has(row[job.keyField] ?? ''));
+        return rest.length > 0 ? sendCollection(api, job, rest, options, outcome, true) : [];
+    }
     const locked: CsvRow[] = [];
     for (const [index, result] of results.entries()) {
         const row = rows[index] as CsvRow;
