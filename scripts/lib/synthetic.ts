@@ -13,7 +13,7 @@ import { Random } from './synthetic/random.ts';
  * A seeded, deterministic generator of a synthetic installer base whose potential follows a KNOWN process, so
  * that the estimator can be judged against the truth (also for the installers that get no potential rows).
  *
- * The generating process, per installer (all draws from one seeded sfc32 stream, in this order):
+ * The generating process, per installer (every draw from one seeded sfc32 stream, so a seed fixes everything):
  *
  *  1. Company size c: index into the Company_Size__c picklist with weights 26/24/20/15/10/5 (ZZP .. >50);
  *     2% of accounts leave it blank (the process still uses the drawn c, the model cannot see it).
@@ -23,15 +23,16 @@ import { Random } from './synthetic/random.ts';
  *  2. Total boiler potential T (units per year):
  *        ln T* = ln BASE[c] + MARKET[m] + (Ketels focus ? +0.25 : -0.50) + (Lucht wp ? -0.15 : 0)
  *                + (Onderhoud en Service ? +0.15 : 0) + (Advies ? +0.05 : 0) + N(0, SIGMA_T)
- *        BASE = 5, 11, 22, 45, 95, 230; MARKET = -0.35, +0.15, 0, +0.10, +0.45; SIGMA_T = 0.75
+ *        BASE = 5, 11, 22, 45, 95, 230; MARKET = -0.35, +0.15, 0, +0.10, +0.45; SIGMA_T = 0.60
  *        T = max(1, round(T*)).
  *  3. VG share s: 0 with probability .22 (.30 in Projectmarkt); otherwise s = sigmoid(N(SHARE_MEAN[m], 1.5)),
  *     SHARE_MEAN = -0.6, -0.2, 0, +0.3, -0.4. VG units vg = round(s T); competitor units T - vg.
  *  4. VG units bought in the last 12 months (VG_Units_12M__c): round(vg * exp(N(-0.05, 0.30))) when vg > 0;
  *     when vg = 0, 8% still bought 1..3 units (a one-off). 3% blank.
  *     Revenue with VG (Revenue_12M__c): bought * 1150 * exp(N(0, 0.15)) boilers + (Lucht wp focus and vg > 0 ?
- *     vg * 0.3 * 4200 * exp(N(0, 0.4)) : 0) heat pumps + (Onderhoud en Service ? T * 90 * exp(N(0, 0.6)) : 0)
- *     parts, in cents. 3% blank.
+ *     vg * 0.3 * 4200 * exp(N(0, 0.4)) : 0) heat pumps + T * (Onderhoud en Service ? 140 : 70) * exp(N(0, 0.5))
+ *     accessories, controls and parts (bought for boilers of every brand), rounded to cents. 3% blank.
+ *     So revenue and purchases carry information about T beyond the company size, as they do in a real base.
  *  5. Brand details: Vaillant with p=.80, AWB with p=.35, at least one (Vaillant when neither). VG units go to
  *     the VG brands the installer has a brand detail for (Vaillant takes U(.4,.9) of them when both).
  *     Competitor units go to one competitor (weights Remeha 30, Nefit Bosch 28, Intergas 22, ATAG 10, Daikin 3,
@@ -43,7 +44,8 @@ import { Random } from './synthetic/random.ts';
  *     Bosch 15, Remeha 15; 1 + round(T U(.1,.5)) units) and a Grond-warmtepomp row likewise. Source__c Sales,
  *     or Schatting for a share `estimateRowShare` of installers (default 0). A share `noPotentialShare`
  *     (default .40) of installers gets no potential rows at all: their truth is still returned.
- * The numbers above are the constants below; a test that relies on them says so.
+ * The numbers above are the constants below. With them, "median total of the same company size" puts ~55% of
+ * installers in their right segment; test/lib/estimate relies on that (and says so).
  */
 
 export const SIGMA_T = 0.6;
@@ -61,7 +63,12 @@ const COMPETITOR_WEIGHTS: Record<string, number> = {
     Daikin: 3,
     Overig: 7
 };
-const HEAT_PUMP_BRAND_WEIGHTS: Record<string, number> = { Vaillant: 35, Daikin: 35, 'Nefit Bosch': 15, Remeha: 15 };
+const HEAT_PUMP_BRAND_WEIGHTS: Record<string, number> = {
+    Vaillant: 35,
+    Daikin: 35,
+    'Nefit Bosch': 15,
+    Remeha: 15
+};
 const GROWTH = ['Groeiend', 'Stabiel', 'Krimpend'];
 const GROWTH_WEIGHTS = [30, 50, 20];
 
@@ -146,7 +153,13 @@ export type SyntheticInstaller = {
 
 export type SyntheticOptions = {
     seed: number;
+    /** Number of installers to generate. */
     installers: number;
+    /**
+     * Stop as soon as this many brand details have been generated (before `installers` is reached; the last
+     * installer may add one more): a benchmark sized in brand details.
+     */
+    untilBrandDetails?: number;
     config: SegmentationConfig;
     picklists: Picklists;
     /** Share of installers without any potential row (default 0.4). */
@@ -202,7 +215,9 @@ function splitUnits(units: number, weights: readonly number[]): number[] {
     const exact = weights.map((weight) => (total > 0 ? (units * weight) / total : 0));
     const whole = exact.map((value) => Math.floor(value));
     let left = units - whole.reduce((sum, value) => sum + value, 0);
-    const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+    const order = exact
+        .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+        .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
     for (const { index } of order) {
         if (left <= 0) {
             break;
@@ -241,7 +256,9 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
     let brandDetailSerial = options.firstSerial?.brandDetail ?? 1;
     let potentialSerial = options.firstSerial?.potential ?? 1;
 
-    for (let n = 0; n < options.installers; n++) {
+    const brandDetailLimit = options.untilBrandDetails ?? Number.POSITIVE_INFINITY;
+    let brandDetailCount = 0;
+    for (let n = 0; n < options.installers && brandDetailCount < brandDetailLimit; n++) {
         // 1. account inputs
         const size = random.weighted(SIZE_WEIGHTS.slice(0, picklists.companySizes.length));
         const sizeBlank = random.chance(0.02);
@@ -270,16 +287,25 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
         const total = Math.max(1, Math.round(Math.exp(logTotal)));
 
         // 3. VG share
-        const share = random.chance(at(NO_VG_PROBABILITY, market)) ? 0 : sigmoid(random.normal(at(SHARE_MEAN, market), 1.5));
+        const share = random.chance(at(NO_VG_PROBABILITY, market))
+            ? 0
+            : sigmoid(random.normal(at(SHARE_MEAN, market), 1.5));
         const vg = Math.round(share * total);
         const competitors = total - vg;
 
         // 4. purchases and revenue
-        let bought = vg > 0 ? Math.round(vg * Math.exp(random.normal(-0.05, 0.3))) : random.chance(0.08) ? 1 + random.int(3) : 0;
+        let bought =
+            vg > 0
+                ? Math.round(vg * Math.exp(random.normal(-0.05, 0.3)))
+                : random.chance(0.08)
+                  ? 1 + random.int(3)
+                  : 0;
         const boughtBlank = random.chance(0.03);
         let revenue = bought * 1150 * Math.exp(random.normal(0, 0.15));
-        if (airFocus && focus.has(airFocus) && vg > 0) revenue += vg * 0.3 * 4200 * Math.exp(random.normal(0, 0.4));
-        revenue += total * (maintenance && services.has(maintenance) ? 140 : 70) * Math.exp(random.normal(0, 0.5));
+        if (airFocus && focus.has(airFocus) && vg > 0)
+            revenue += vg * 0.3 * 4200 * Math.exp(random.normal(0, 0.4));
+        revenue +=
+            total * (maintenance && services.has(maintenance) ? 140 : 70) * Math.exp(random.normal(0, 0.5));
         const revenueBlank = random.chance(0.03);
         bought = Math.max(0, bought);
 
@@ -297,7 +323,9 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
         });
         const vgUnits = splitUnits(vg, vgWeights);
         const primary = random.weighted(competitorWeights);
-        const competitorSplit: number[] = config.competitorBrands.map((_, index) => (index === primary ? 1 : 0));
+        const competitorSplit: number[] = config.competitorBrands.map((_, index) =>
+            index === primary ? 1 : 0
+        );
         if (random.chance(0.35) && config.competitorBrands.length > 1) {
             let second = random.weighted(competitorWeights);
             if (second === primary) second = (primary + 1) % config.competitorBrands.length;
@@ -312,7 +340,9 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
         config.vgBrands.forEach((brand, index) => {
             if (!hasBrand[index]) return;
             const growth = random.chance(0.15) ? null : at(GROWTH, random.weighted(GROWTH_WEIGHTS));
-            const visit = random.chance(0.15) ? null : new Date(today - random.int(541) * DAY_MS).toISOString().slice(0, 10);
+            const visit = random.chance(0.15)
+                ? null
+                : new Date(today - random.int(541) * DAY_MS).toISOString().slice(0, 10);
             brandDetails.push({
                 Id: salesforceId(KEY_PREFIXES.brandDetail, brandDetailSerial++),
                 Name: `${brand} - ${name}`.slice(0, 80),
@@ -331,7 +361,11 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
         const heatPumps = heatPumpGroups.map((group, index) => {
             const groupFocus = index === 0 ? airFocus : index === 1 ? groundFocus : undefined;
             if (!groupFocus || !focus.has(groupFocus)) return null;
-            return { group, brand: at(brands, random.weighted(heatPumpBrandWeights)), units: 1 + Math.round(total * random.uniform(0.1, 0.5)) };
+            return {
+                group,
+                brand: at(brands, random.weighted(heatPumpBrandWeights)),
+                units: 1 + Math.round(total * random.uniform(0.1, 0.5))
+            };
         });
         const potentials: SyntheticPotential[] = [];
         if (!withoutPotential) {
@@ -346,13 +380,15 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
                     Key__c: `${accountId}|${group}|${brand}`
                 });
             boilerUnits.forEach((units, index) => {
-                if (units > 0 || (index === 0 && zeroVaillantRow)) row(config.boilerProductGroup, at(brands, index), units);
+                if (units > 0 || (index === 0 && zeroVaillantRow))
+                    row(config.boilerProductGroup, at(brands, index), units);
             });
             for (const heatPump of heatPumps) {
                 if (heatPump) row(heatPump.group, heatPump.brand, heatPump.units);
             }
         }
 
+        brandDetailCount += brandDetails.length;
         yield {
             account: {
                 Id: accountId,
@@ -367,15 +403,39 @@ export function* generateInstallers(options: SyntheticOptions): Generator<Synthe
             },
             brandDetails,
             potentials,
-            truth: { boilerUnits, total, vg: boilerUnits.slice(0, vgCount).reduce((sum, units) => sum + units, 0), hasPotentialRows: !withoutPotential }
+            truth: {
+                boilerUnits,
+                total,
+                vg: boilerUnits.slice(0, vgCount).reduce((sum, units) => sum + units, 0),
+                hasPotentialRows: !withoutPotential
+            }
         };
     }
 }
 
 /** CSV columns (API names) per object, as a Data Loader / Bulk API export of the org would have them. */
 export const CSV_COLUMNS = {
-    Account: ['Id', 'Name', 'BillingCity', 'Company_Size__c', 'Market_Type__c', 'Product_Focus__c', 'Services__c', 'Revenue_12M__c', 'VG_Units_12M__c'],
-    Brand_Detail__c: ['Id', 'Name', 'Account__c', 'Brand__c', 'Potential_Growth__c', 'Last_Visit_Date__c', 'Classification_Locked__c', ...OWNED_FIELDS],
+    Account: [
+        'Id',
+        'Name',
+        'BillingCity',
+        'Company_Size__c',
+        'Market_Type__c',
+        'Product_Focus__c',
+        'Services__c',
+        'Revenue_12M__c',
+        'VG_Units_12M__c'
+    ],
+    Brand_Detail__c: [
+        'Id',
+        'Name',
+        'Account__c',
+        'Brand__c',
+        'Potential_Growth__c',
+        'Last_Visit_Date__c',
+        'Classification_Locked__c',
+        ...OWNED_FIELDS
+    ],
     Potential__c: ['Id', 'Account__c', 'Product_Group__c', 'Brand__c', 'Units__c', 'Source__c', 'Key__c']
 } as const;
 
@@ -401,7 +461,10 @@ export type CsvCounts = Record<CsvObject, number>;
  * Id column, empty cell = null). Rows are stringified (csv-stringify) in batches and written with back-pressure,
  * so that a million installers stay in constant memory.
  */
-export async function writeSyntheticCsv(installers: Iterable<SyntheticInstaller>, dir: string): Promise<CsvCounts> {
+export async function writeSyntheticCsv(
+    installers: Iterable<SyntheticInstaller>,
+    dir: string
+): Promise<CsvCounts> {
     await mkdir(dir, { recursive: true });
     const BATCH = 2000;
     const outputs = (Object.keys(CSV_COLUMNS) as CsvObject[]).map((object) => ({

@@ -32,10 +32,13 @@ export type EstimateTable = Pick<
  *  - b per company size level (and blank), r per company size level (and blank): the same purchases say
  *    more about a small firm's potential than about a large one's;
  *  - b², b·r and r² (a little curvature).
+ * Revenue and VG units bought are capped at the training installers' largest (see limitTo).
  * Every picklist length comes from the table's metadata, so a new picklist value needs no code change.
  */
 export class FeatureEncoder {
     readonly width: number;
+    /** 1 for the columns a ridge penalty leaves free: the intercept and the company size levels (the baseline's). */
+    readonly unpenalised: Uint8Array;
     private readonly sizes: number;
     private readonly markets: number;
     private readonly focusValues: number;
@@ -76,6 +79,26 @@ export class FeatureEncoder {
         this.curvatureAt = at;
         at += 3;
         this.width = at;
+        this.unpenalised = new Uint8Array(at);
+        this.unpenalised.fill(1, 0, this.sizeAt + this.sizes);
+    }
+
+    private maxRevenue = Number.POSITIVE_INFINITY;
+    private maxBought = Number.POSITIVE_INFINITY;
+
+    /**
+     * Caps revenue and VG units bought at the largest values among these installers (the training set), so that
+     * an installer beyond anything the model has seen is not extrapolated through the squared terms.
+     */
+    limitTo(installers: Iterable<number>): void {
+        let maxRevenue = 0;
+        let maxBought = 0;
+        for (const index of installers) {
+            maxRevenue = Math.max(maxRevenue, this.table.revenue12m(index) ?? 0);
+            maxBought = Math.max(maxBought, this.table.vgUnits12m(index) ?? 0);
+        }
+        this.maxRevenue = maxRevenue;
+        this.maxBought = maxBought;
     }
 
     /** Writes the features of installer `index` into `row` (length >= width); returns row. */
@@ -105,12 +128,12 @@ export class FeatureEncoder {
             row[this.serviceAt + bit] = (services >>> bit) & 1;
         }
         const revenue = table.revenue12m(index);
-        const r = revenue === null ? 0 : Math.log1p(Math.max(0, revenue) / 1000);
+        const r = revenue === null ? 0 : Math.log1p(Math.min(Math.max(0, revenue), this.maxRevenue) / 1000);
         row[this.revenueAt] = r;
         row[this.revenueAt + 1] = revenue === null ? 1 : 0;
         row[this.revenueBySizeAt + sizeLevel] = r;
         const bought = table.vgUnits12m(index);
-        const b = bought === null ? 0 : Math.log1p(Math.max(0, bought));
+        const b = bought === null ? 0 : Math.log1p(Math.min(Math.max(0, bought), this.maxBought));
         row[this.boughtAt] = bought !== null && bought <= 0 ? 1 : 0;
         row[this.boughtAt + 1] = bought === null ? 1 : 0;
         row[this.boughtBySizeAt + sizeLevel] = b;

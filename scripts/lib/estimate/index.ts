@@ -1,5 +1,8 @@
 import type { SegmentationConfig } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
-import { customerType, potentialSegment } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+import {
+    customerType,
+    potentialSegment
+} from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { Random } from '../synthetic/random.ts';
 import { FeatureEncoder, type EstimateTable } from './features.ts';
 import { FoldedNormalEquations, predict } from './linear.ts';
@@ -46,11 +49,19 @@ export type EstimateOutcome = {
     warning?: string;
     /** Null when there are fewer than 2 training installers to cross-validate. */
     quality: EstimateQuality | null;
+    /** The fitted model: its number of columns and the ridge penalty cross-validation chose per regression. */
+    model: { features: number; penalty: { total: number; vg: number } } | null;
     rows: EstimateRows;
 };
 
-/** Relative ridge penalty: small enough to leave a well-filled design alone. */
-const RIDGE = 1e-6;
+/**
+ * Ridge penalties tried, in pseudo-observations (see FoldedNormalEquations.solve); the cross-validation picks
+ * one per regression. Negligible for a large org, they keep a small one from overfitting its few dozen columns:
+ * the largest comes close to the company-size-only model, the baseline's information.
+ */
+const PENALTIES = [0.1, 1, 10, 100, 1000, 10000];
+/** The penalty when there are too few installers to cross-validate (forced estimates from one installer). */
+const DEFAULT_PENALTY = 10;
 /** Regression targets. */
 const LOG_TOTAL = 0;
 const LOG_VG = 1;
@@ -106,7 +117,13 @@ export class EstimateRows implements Iterable<EstimateRow> {
 type Prediction = { total: number; vg: number };
 
 /** Turns the two regressions into whole units: total >= 1 (an installer in the base installs something), vg <= total. */
-function toUnits(weights: Float64Array, width: number, x: Float64Array, maxTotal: number, out: Prediction): Prediction {
+function toUnits(
+    weights: Float64Array,
+    width: number,
+    x: Float64Array,
+    maxTotal: number,
+    out: Prediction
+): Prediction {
     const logTotal = Math.min(predict(weights, width, LOG_TOTAL, x), Math.log1p(maxTotal));
     const total = Math.max(1, Math.round(Math.expm1(logTotal)));
     const logVg = Math.min(predict(weights, width, LOG_VG, x), Math.log1p(total));
@@ -177,6 +194,7 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
                 trainingCount,
                 refused: `${reason}; no estimates written`,
                 quality: null,
+                model: null,
                 rows: emptyRows
             };
         }
@@ -200,6 +218,7 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
 
     // One pass over the training installers: sufficient statistics per fold, truths, brand proportions.
     const encoder = new FeatureEncoder(table);
+    encoder.limitTo(training);
     const width = encoder.width;
     const x = new Float64Array(width);
     const y = new Float64Array(TARGETS);
@@ -226,11 +245,33 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
     });
     const totalCap = 2 * maxTotal;
 
+    const penalty =
+        trainingCount >= 2 && folds >= 2
+            ? choosePenalties(training, foldOf, folds, trueTotal, trueVg, equations, encoder)
+            : { total: DEFAULT_PENALTY, vg: DEFAULT_PENALTY };
     const quality =
-        trainingCount >= 2 ? crossValidate(table, config, training, foldOf, folds, trueTotal, trueVg, equations, encoder, totalCap) : null;
+        trainingCount >= 2 && folds >= 2
+            ? crossValidate(
+                  table,
+                  config,
+                  training,
+                  foldOf,
+                  folds,
+                  trueTotal,
+                  trueVg,
+                  equations,
+                  encoder,
+                  totalCap,
+                  penalty
+              )
+            : null;
 
     // The model of every training installer, applied to the targets.
-    const weights = equations.solve(-1, RIDGE);
+    const weights = combine(
+        equations.solve(-1, penalty.total, encoder.unpenalised),
+        equations.solve(-1, penalty.vg, encoder.unpenalised),
+        width
+    );
     const vgWeights = brandSums.subarray(0, vgBrandCount);
     const competitorWeights = brandSums.subarray(vgBrandCount);
     const installers = Int32Array.from(targets);
@@ -251,8 +292,59 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
         trainingCount,
         ...(warning ? { warning } : {}),
         quality,
+        model: { features: width, penalty },
         rows: new EstimateRows(table.brands, installers, units, earlierMasks)
     };
+}
+
+/** Weights of the total regression from one solve and of the VG regression from another. */
+function combine(totalWeights: Float64Array, vgWeights: Float64Array, width: number): Float64Array {
+    const weights = new Float64Array(width * TARGETS);
+    weights.set(totalWeights.subarray(LOG_TOTAL * width, (LOG_TOTAL + 1) * width), LOG_TOTAL * width);
+    weights.set(vgWeights.subarray(LOG_VG * width, (LOG_VG + 1) * width), LOG_VG * width);
+    return weights;
+}
+
+/**
+ * Picks, per regression, the penalty with the least held-out squared error on the log scale the regression
+ * fits (ties: the larger penalty). Units would let a handful of very large installers decide for a small org.
+ */
+function choosePenalties(
+    training: number[],
+    foldOf: Uint8Array,
+    folds: number,
+    trueTotal: Int32Array,
+    trueVg: Int32Array,
+    equations: FoldedNormalEquations,
+    encoder: FeatureEncoder
+): { total: number; vg: number } {
+    const width = encoder.width;
+    const weights = PENALTIES.map((penalty) =>
+        Array.from({ length: folds }, (_, fold) => equations.solve(fold, penalty, encoder.unpenalised))
+    );
+    const totalErrors = new Float64Array(PENALTIES.length);
+    const vgErrors = new Float64Array(PENALTIES.length);
+    const x = new Float64Array(width);
+    training.forEach((installer, position) => {
+        encoder.encode(installer, x);
+        const fold = foldOf[position] ?? 0;
+        const total = trueTotal[position] ?? 0;
+        const vg = trueVg[position] ?? 0;
+        weights.forEach((byFold, option) => {
+            const w = byFold[fold] as Float64Array;
+            totalErrors[option] =
+                (totalErrors[option] ?? 0) + (predict(w, width, LOG_TOTAL, x) - Math.log1p(total)) ** 2;
+            vgErrors[option] = (vgErrors[option] ?? 0) + (predict(w, width, LOG_VG, x) - Math.log1p(vg)) ** 2;
+        });
+    });
+    const best = (errors: Float64Array) => {
+        let chosen = PENALTIES.length - 1;
+        for (let option = PENALTIES.length - 2; option >= 0; option--) {
+            if ((errors[option] ?? 0) < (errors[chosen] ?? 0)) chosen = option;
+        }
+        return PENALTIES[chosen] ?? DEFAULT_PENALTY;
+    };
+    return { total: best(totalErrors), vg: best(vgErrors) };
 }
 
 function crossValidate(
@@ -265,7 +357,8 @@ function crossValidate(
     trueVg: Int32Array,
     equations: FoldedNormalEquations,
     encoder: FeatureEncoder,
-    totalCap: number
+    totalCap: number,
+    penalty: { total: number; vg: number }
 ): EstimateQuality {
     const width = encoder.width;
     const sizes = table.picklists.companySizes.length;
@@ -324,13 +417,22 @@ function crossValidate(
         const fallbackShare = medianLeavingOut(allKeysShare, fold, everyone) ?? 0;
         for (let group = 0; group < groups; group++) {
             const count = (groupCounts[group] ?? 0) - (groupFoldCounts[group * folds + fold] ?? 0);
-            baselineTotal[group * folds + fold] = medianLeavingOut(totalKeys[group] as Float64Array, fold, count) ?? fallbackTotal;
-            baselineShare[group * folds + fold] = (medianLeavingOut(shareKeys[group] as Float64Array, fold, count) ?? fallbackShare) / SHARE_SCALE;
+            baselineTotal[group * folds + fold] =
+                medianLeavingOut(totalKeys[group] as Float64Array, fold, count) ?? fallbackTotal;
+            baselineShare[group * folds + fold] =
+                (medianLeavingOut(shareKeys[group] as Float64Array, fold, count) ?? fallbackShare) /
+                SHARE_SCALE;
         }
     }
 
     // The model of each fold, and every training installer predicted by the model that did not see it.
-    const weights = Array.from({ length: folds }, (_, fold) => equations.solve(folds > 1 ? fold : -1, RIDGE));
+    const weights = Array.from({ length: folds }, (_, fold) =>
+        combine(
+            equations.solve(fold, penalty.total, encoder.unpenalised),
+            equations.solve(fold, penalty.vg, encoder.unpenalised),
+            width
+        )
+    );
     const x = new Float64Array(width);
     const prediction: Prediction = { total: 0, vg: 0 };
     let modelError = 0;

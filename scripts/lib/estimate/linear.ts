@@ -3,8 +3,8 @@ import { CholeskyDecomposition, Matrix, SingularValueDecomposition } from 'ml-ma
 /**
  * Least squares for several targets at once, from sufficient statistics: X'X and X'y are summed per fold in one
  * streaming pass (memory p x p per fold, not n x p), so k-fold cross-validation costs no second fit pass: the
- * model of fold f is solved from (total - fold f). The solve itself is ml-matrix's (Cholesky, or SVD when the
- * system is not positive definite).
+ * model of fold f is solved from (total - fold f). Column 0 must be the intercept (all ones). The solve itself is
+ * ml-matrix's (Cholesky, or SVD when the system is not positive definite).
  */
 export class FoldedNormalEquations {
     private readonly gram: Float64Array[];
@@ -49,11 +49,14 @@ export class FoldedNormalEquations {
     }
 
     /**
-     * Ridge solution leaving out fold `excluded` (-1: use every fold). The intercept (column 0) is not
-     * penalised; `ridge` is relative to the mean diagonal, so it only steadies columns the data leaves empty or
-     * collinear (a picklist value nobody has). Returns the coefficients, target-major: weights[t * width + j].
+     * Ridge solution leaving out fold `excluded` (-1: use every fold). The penalty of column j is
+     * `pseudoObservations` x the mean of x_j² over the observations used: as if that many observations with
+     * x_j at its typical size said "no effect". It matters for a small org (a few hundred installers against a
+     * few dozen columns) and vanishes for a large one. The intercept (column 0) and the columns flagged in
+     * `unpenalised` are free, so a large penalty shrinks towards the model of those columns alone; a column the
+     * data leaves empty gets weight 0. Returns the coefficients, target-major: weights[t * width + j].
      */
-    solve(excluded: number, ridge: number): Float64Array {
+    solve(excluded: number, pseudoObservations: number, unpenalised?: ArrayLike<number>): Float64Array {
         const p = this.width;
         const gram = new Float64Array(p * p);
         const moments = new Float64Array(p * this.targets);
@@ -66,24 +69,28 @@ export class FoldedNormalEquations {
             for (let cell = 0; cell < g.length; cell++) gram[cell] = (gram[cell] ?? 0) + (g[cell] ?? 0);
             for (let cell = 0; cell < m.length; cell++) moments[cell] = (moments[cell] ?? 0) + (m[cell] ?? 0);
         }
+        const observations = Math.max(1, gram[0] ?? 0);
         const a = new Matrix(p, p);
-        let trace = 0;
-        for (let j = 1; j < p; j++) trace += gram[j * p + j] ?? 0;
-        const penalty = ridge * Math.max(trace / Math.max(1, p - 1), 1e-12);
         for (let i = 0; i < p; i++) {
             for (let j = i; j < p; j++) {
                 const value = gram[i * p + j] ?? 0;
                 a.set(i, j, value);
                 a.set(j, i, value);
             }
-            if (i > 0) a.set(i, i, a.get(i, i) + penalty);
+            const free = i === 0 || (unpenalised?.[i] ?? 0) !== 0;
+            if (!free || (gram[i * p + i] ?? 0) === 0) {
+                const meanSquare = Math.max((gram[i * p + i] ?? 0) / observations, 1e-9);
+                a.set(i, i, a.get(i, i) + Math.max(pseudoObservations, 1e-6) * meanSquare);
+            }
         }
         const b = new Matrix(p, this.targets);
         for (let i = 0; i < p; i++) {
             for (let t = 0; t < this.targets; t++) b.set(i, t, moments[i * this.targets + t] ?? 0);
         }
         const cholesky = new CholeskyDecomposition(a);
-        const solution = cholesky.isPositiveDefinite() ? cholesky.solve(b) : new SingularValueDecomposition(a).solve(b);
+        const solution = cholesky.isPositiveDefinite()
+            ? cholesky.solve(b)
+            : new SingularValueDecomposition(a).solve(b);
         const weights = new Float64Array(p * this.targets);
         for (let t = 0; t < this.targets; t++) {
             for (let j = 0; j < p; j++) {

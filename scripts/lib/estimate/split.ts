@@ -2,7 +2,12 @@
  * Splits `units` whole units over slots in proportion to `weights` (largest remainder; equal remainders go to
  * the earlier slot), writing into out[offset .. offset + weights.length). Equal shares when all weights are 0.
  */
-export function splitWholeUnits(units: number, weights: ArrayLike<number>, out: Int32Array | number[], offset = 0): void {
+export function splitWholeUnits(
+    units: number,
+    weights: ArrayLike<number>,
+    out: Int32Array | number[],
+    offset = 0
+): void {
     const n = weights.length;
     let total = 0;
     for (let slot = 0; slot < n; slot++) total += Math.max(0, weights[slot] ?? 0);
