@@ -12,6 +12,7 @@ import { csvSource, DEFAULT_TUNING, orgSource, orgWriter, type OrgTuning } from 
 import { estimateStage } from './estimateStage.ts';
 import { silentProgress, stderrProgress } from './progress.ts';
 import { acquireRunLock, RunLockedError } from './runLock.ts';
+import { failureReason } from './messages.ts';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 
 export type Io = { stdout: (text: string) => void; stderr: (text: string) => void; signal?: AbortSignal; isTTY?: boolean };
@@ -84,7 +85,7 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
             return EXIT_CODES.busy.code;
         }
         if (error instanceof OrgApiError) {
-            io.stderr(`Failed: ${error.message}\n${EXIT_CODES.failed.next}\n`);
+            io.stderr(`Failed: ${failureReason(error)}\n${EXIT_CODES.failed.next}\n`);
             return EXIT_CODES.failed.code;
         }
         throw error;

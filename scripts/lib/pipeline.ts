@@ -11,6 +11,7 @@ import {
 import { BrandDetailTable } from './brandDetails.ts';
 import { CsvFileError, CsvFileWriter } from './csv.ts';
 import { EXIT_CODES, type ExitStatus } from './exitCodes.ts';
+import { failureReason } from './messages.ts';
 import { InstallerTable } from './installers.ts';
 import type { Picklists } from './picklists.ts';
 import { silentProgress, type Progress } from './progress.ts';
@@ -245,8 +246,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             await writeStage(options.writer, report, files, reject, progress);
         }
     } catch (error) {
-        stopped = { status: error instanceof StageRefusal || error instanceof CsvFileError ? 'refused' : 'failed', reason: (error as Error).message };
-        if ((error as { outcome?: unknown }).outcome === undefined) log(`Stopped: ${(error as Error).message}`);
+        stopped = { status: error instanceof StageRefusal || error instanceof CsvFileError ? 'refused' : 'failed', reason: failureReason(error) };
     } finally {
         await Promise.all(badRows);
         await errors.close();

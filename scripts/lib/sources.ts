@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readCsvFile } from './csv.ts';
-import { OrgApiError, type OrgApi } from './org/api.ts';
+import type { OrgApi } from './org/api.ts';
 import { readObject, DEFAULT_POLL, type PollOptions, type RawRecord } from './org/query.ts';
 import { sendFile, type WriteFailure, type WriteJob, type WriteOutcome } from './org/write.ts';
 
@@ -84,8 +84,8 @@ export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal):
             let limits: Limits = {};
             try {
                 limits = await api.json<Limits>('limits', { method: 'GET', url: '/limits' }, true);
-            } catch (error) {
-                if (!(error instanceof OrgApiError)) throw error;
+            } catch {
+                // The remaining allowance is information for the report; a run that stopped may not get it.
             }
             return {
                 requests: api.requestsSent,

@@ -28,8 +28,13 @@ async function sfCliSession(alias: string): Promise<Session> {
         }
         return { accessToken: result.accessToken, instanceUrl: result.instanceUrl };
     } catch (error) {
-        const output = (error as { stdout?: string }).stdout;
-        const message = output ? ((JSON.parse(output) as { message?: string }).message ?? '') : (error as Error).message;
+        const { stdout: output, code } = error as { stdout?: string; code?: unknown };
+        const message =
+            code === 'ENOENT'
+                ? 'the Salesforce CLI (sf) is not installed or not on PATH'
+                : output
+                  ? ((JSON.parse(output) as { message?: string }).message ?? '')
+                  : (error as Error).message;
         throw new OrgApiError(`cannot use org "${alias}" from the Salesforce CLI: ${message.replace(/00D\w{12,15}![\w.]+/g, '<token>')}`, 'UNKNOWN_TARGET_ORG');
     }
 }

@@ -12,6 +12,8 @@ export type PollOptions = {
     timeoutMs: number;
     initialIntervalMs: number;
     maxIntervalMs: number;
+    /** Stop waiting at once when the run is stopped (SIGINT / SIGTERM). */
+    signal?: AbortSignal;
 };
 
 export const DEFAULT_POLL: PollOptions = { timeoutMs: 30 * 60_000, initialIntervalMs: 250, maxIntervalMs: 5_000 };
@@ -66,9 +68,12 @@ export async function waitForJob<T extends { state: string }>(
             return job;
         }
         if (Date.now() + interval > deadline) {
-            throw new OrgApiError(`${describe} is still ${job.state} after ${options.timeoutMs / 1000} s`, 'POLL_TIMEOUT');
+            throw new OrgApiError(
+                `${describe} is still ${job.state} after ${options.timeoutMs / 1000} s; it goes on in the org (Setup → Bulk Data Load Jobs), and the next run writes only what it did not`,
+                'POLL_TIMEOUT'
+            );
         }
-        await sleep(interval);
+        await sleep(interval, undefined, { signal: options.signal });
         interval = Math.min(options.maxIntervalMs, Math.round(interval * 1.5));
     }
 }

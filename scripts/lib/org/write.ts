@@ -213,7 +213,11 @@ async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: Wr
     );
     const record = { id: created.id, state: created.state };
     outcome.jobs.push(record);
-    const abort = () => api.json('jobAbort', { method: 'PATCH', url: `/jobs/ingest/${created.id}`, body: JSON.stringify({ state: 'Aborted' }) }, true).catch(() => undefined);
+    const abort = () =>
+        api.json('jobAbort', { method: 'PATCH', url: `/jobs/ingest/${created.id}`, body: JSON.stringify({ state: 'Aborted' }) }, true).then(
+            () => true,
+            () => false
+        );
     try {
         options.signal?.throwIfAborted();
         await api.text('ingestUpload', { method: 'PUT', url: `/jobs/ingest/${created.id}/batches`, body: csv, headers: { 'Content-Type': 'text/csv' } }, false);
@@ -226,10 +230,11 @@ async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: Wr
     const done = await waitForJob(
         () => api.json<IngestJob>('ingestPoll', { method: 'GET', url: `/jobs/ingest/${created.id}` }, true),
         ['JobComplete', 'Failed', 'Aborted'],
-        options.poll,
+        { ...options.poll, signal: options.signal },
         `Bulk ingest job ${created.id}`
-    ).catch((error: unknown) => {
-        record.state = 'InProgress';
+    ).catch(async (error: unknown) => {
+        // Stopped by the admin: abort what the org has not started yet. Timed out: leave it running, report it.
+        record.state = options.signal?.aborted && (await abort()) ? 'Aborted' : 'InProgress';
         throw error;
     });
     record.state = done.state;
@@ -264,10 +269,20 @@ async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: Wr
  */
 export async function sendFile(api: OrgApi, job: WriteJob, options: WriteOptions): Promise<WriteOutcome> {
     const outcome: WriteOutcome = { written: 0, failed: 0, jobs: [] };
-    if (job.rows === 0) return outcome;
+    try {
+        await sendRows(api, job, options, outcome);
+    } catch (error) {
+        // What was written before the stop is real: the report must count it.
+        throw Object.assign(error as Error, { outcome });
+    }
+    return outcome;
+}
+
+async function sendRows(api: OrgApi, job: WriteJob, options: WriteOptions, outcome: WriteOutcome): Promise<void> {
+    if (job.rows === 0) return;
     if (job.rows <= options.bulkFromRows) {
         await writeCollections(api, job, options, outcome);
-        return outcome;
+        return;
     }
     const locked: CsvRow[] = [];
     for await (const csv of csvParts(job.file, options.maxJobBytes)) {
@@ -277,7 +292,6 @@ export async function sendFile(api: OrgApi, job: WriteJob, options: WriteOptions
     await retryLocked(api, job, locked, options, outcome);
     const failedJob = outcome.jobs.find((entry) => entry.state !== 'JobComplete');
     if (failedJob) {
-        throw Object.assign(new OrgApiError(`Bulk ingest job ${failedJob.id} ended ${failedJob.state}`, 'INGEST_JOB_FAILED'), { outcome });
+        throw new OrgApiError(`Bulk ingest job ${failedJob.id} ended ${failedJob.state}; its failed and unprocessed records are in errors.csv`, 'INGEST_JOB_FAILED');
     }
-    return outcome;
 }

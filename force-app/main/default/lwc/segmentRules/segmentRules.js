@@ -512,7 +512,11 @@ export function vgUnitsToTypeChange(vg, total, config) {
     const landing = move.direction === 'up' ? vg + units : vg - units;
     // The type where the move lands, not move.type: with a total of 1 the Grow and Keep floors coincide, so
     // one VG boiler is already Keep and losing it is Win-back. VG had a share at one end of every move.
-    return { type: customerType(landing, total, true, config) ?? move.type, units, direction: move.direction };
+    return {
+        type: customerType(landing, total, true, config) ?? move.type,
+        units,
+        direction: move.direction
+    };
 }
 
 /**

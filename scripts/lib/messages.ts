@@ -1,0 +1,27 @@
+/**
+ * What the admin reads when a run stops, keyed by the error's stable code: what happened and the next step.
+ * Logic throws codes; the words live here.
+ */
+const NEXT_STEPS: Record<string, string> = {
+    INVALID_SESSION_ID:
+        'the session expired or is invalid; a bare access token cannot be renewed, so use --target-org or client credentials (SF_CLIENT_ID, SF_CLIENT_SECRET) for runs that outlast a session',
+    REQUEST_LIMIT_EXCEEDED:
+        "the org's daily API requests are used up; the run stopped cleanly, run it again when the allowance has recovered",
+    MAX_API_REQUESTS: 'raise --max-api-requests, or run again later: only what still differs is written',
+    POLL_TIMEOUT: 'raise --poll-timeout if the org is busy',
+    INGEST_JOB_FAILED: 'run again: only what still differs is written',
+    UNKNOWN_TARGET_ORG: 'log in with `sf org login web --alias ALIAS`, or check the alias with `sf org list`',
+    LOGIN_FAILED: 'check SF_CLIENT_ID / SF_CLIENT_SECRET and that the connected app allows the client-credentials flow'
+};
+
+function codeOf(error: unknown): string {
+    const candidate = error as { errorCode?: unknown; code?: unknown; name?: unknown };
+    return String(candidate.errorCode ?? candidate.code ?? candidate.name ?? '');
+}
+
+/** One line for the report and stderr: the message, then the next step when we know one. */
+export function failureReason(error: unknown): string {
+    const message = error instanceof Error ? error.message : String(error);
+    const next = NEXT_STEPS[codeOf(error)];
+    return next ? `${message} — ${next}` : message;
+}

@@ -1,0 +1,204 @@
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rollup, type RollupLog } from 'rollup';
+import lwcModule from '@lwc/rollup-plugin';
+import replaceModule from '@rollup/plugin-replace';
+import { METADATA_DIR, REPO_ROOT } from '../lib/paths.ts';
+import { salesforceModules } from './salesforceModules.ts';
+import { PANELS, STATES, type FixtureRef, type PreviewState } from './states.ts';
+
+/**
+ * Builds the local preview of the two panels: the real components compiled with the LWC compiler, the
+ * Lightning Data Service adapters replaced by stubs that answer from the jest fixtures, and one page per state.
+ */
+
+// Both packages ship CommonJS type declarations, so TypeScript sees `default` as a property; Node loads their ES
+// builds, where the default export is the plugin itself.
+const lwc = lwcModule as unknown as (typeof lwcModule)['default'];
+const replace = replaceModule as unknown as (typeof replaceModule)['default'];
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const PREVIEW_DIR = path.join(REPO_ROOT, 'preview/dist');
+const LWC_DIR = path.join(METADATA_DIR, 'lwc');
+const CONFIG_FILE = path.join(METADATA_DIR, 'staticresources/segmentationConfig.json');
+
+/** The day the fixtures are dated around (see the jest tests): late visits read the same on any day. */
+const PREVIEW_NOW = Date.parse('2025-11-20T10:00:00Z');
+
+/** Module records for the LWC compiler: every component as c/<name>, and our stubs for lightning/*. */
+function moduleRecords() {
+    const components = readdirSync(LWC_DIR, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => ({
+            name: `c/${entry.name}`,
+            path: path.join(LWC_DIR, entry.name, `${entry.name}.js`)
+        }));
+    const stubs = ['uiRecordApi', 'uiRelatedListApi', 'uiObjectInfoApi', 'navigation'].map((name) => ({
+        name: `lightning/${name}`,
+        path: path.join(HERE, 'client/stubs', `${name}.js`)
+    }));
+    return [...components, ...stubs];
+}
+
+async function bundle(outDir: string): Promise<void> {
+    const warnings: string[] = [];
+    const build = await rollup({
+        input: path.join(HERE, 'client/main.js'),
+        plugins: [
+            salesforceModules(),
+            replace({
+                preventAssignment: true,
+                values: { 'process.env.NODE_ENV': JSON.stringify('development') }
+            }),
+            lwc({ rootDir: LWC_DIR, modules: moduleRecords() })
+        ],
+        onwarn(warning: RollupLog) {
+            warnings.push(`${warning.code ?? ''} ${warning.message}`);
+        }
+    });
+    await build.write({ file: path.join(outDir, 'app.js'), format: 'esm', sourcemap: true });
+    await build.close();
+    // A warning from the compiler is a problem in a component: fail the build instead of scrolling past it.
+    const relevant = warnings.filter((warning) => !warning.startsWith('CIRCULAR_DEPENDENCY'));
+    if (relevant.length > 0) {
+        throw new Error(`The preview build warned:\n${relevant.join('\n')}`);
+    }
+}
+
+async function readFixture(ref: string): Promise<unknown> {
+    return JSON.parse(await readFile(path.join(LWC_DIR, `${ref}.json`), 'utf8')) as unknown;
+}
+
+async function loadAdapters(adapters: Record<string, FixtureRef[]>) {
+    const loaded: Record<string, { match?: Record<string, string>; data?: unknown; error?: unknown }[]> = {};
+    for (const [adapter, refs] of Object.entries(adapters)) {
+        loaded[adapter] = await Promise.all(
+            refs.map(async (ref) => ({
+                match: ref.match,
+                data: ref.data ? await readFixture(ref.data) : undefined,
+                error: ref.error ? await readFixture(ref.error) : undefined
+            }))
+        );
+    }
+    return loaded;
+}
+
+const escapeHtml = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** JSON inside a <script> element must not close it. */
+const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function resourceUrls(state: PreviewState) {
+    if (state.config === 'missing') {
+        return { segmentationConfig: '/resource/missing/segmentationConfig' };
+    }
+    if (state.config === 'invalid') {
+        return { segmentationConfig: '/resource/invalid/segmentationConfig' };
+    }
+    return { segmentationConfig: '/resource/segmentationConfig' };
+}
+
+function page(title: string, lang: string, head: string, body: string): string {
+    return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)} · klantsegmentatie preview</title>
+<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+<link rel="stylesheet" href="/preview.css">
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+async function statePage(state: PreviewState): Promise<string> {
+    const panel = PANELS[state.panel];
+    const settings = {
+        tag: panel.tag,
+        recordId: panel.recordId,
+        region: panel.region,
+        lang: state.lang ?? 'nl',
+        now: PREVIEW_NOW,
+        resourceUrls: resourceUrls(state),
+        adapters: await loadAdapters(state.adapters)
+    };
+    const objectLabel = state.panel === 'account' ? 'Installateur' : 'Merkgegevens';
+    const recordName =
+        state.panel === 'account' ? 'Installatiebedrijf De Vries' : 'Vaillant - Installatiebedrijf De Vries';
+    const head = `<script>window.__PREVIEW__ = ${inlineJson(settings)};</script>
+<script type="module" src="/app.js"></script>`;
+    const body = `<div class="preview-bar">Preview ${escapeHtml(panel.page)}: ${escapeHtml(state.title)} · <a href="/">alle staten</a></div>
+<div class="record-page">
+  <header class="slds-page-header record-header">
+    <div class="slds-page-header__row">
+      <div class="slds-page-header__col-title">
+        <span class="slds-page-header__name-meta">${objectLabel}</span>
+        <h1 class="slds-page-header__title">${escapeHtml(recordName)}</h1>
+      </div>
+    </div>
+  </header>
+  <div class="record-body">
+    <main id="main" class="region"><div class="placeholder" aria-hidden="true"></div></main>
+    <aside id="sidebar" class="region" aria-label="Zijbalk"><div class="placeholder" aria-hidden="true"></div></aside>
+  </div>
+</div>`;
+    return page(state.title, state.lang ?? 'nl', head, body);
+}
+
+function indexPage(): string {
+    const items = STATES.map(
+        (state) =>
+            `<li class="slds-item"><a href="/${state.id}/">${escapeHtml(state.title)}</a> <code>/${state.id}/</code></li>`
+    ).join('\n');
+    return page(
+        'Alle staten',
+        'nl',
+        '',
+        `<main class="state-list slds-card slds-card__body_inner slds-p-around_medium">
+<h1 class="slds-text-heading_medium slds-m-bottom_small">Klantsegmentatie: lokale preview van de panelen</h1>
+<ul class="slds-has-dividers_bottom-space">
+${items}
+</ul>
+</main>`
+    );
+}
+
+/**
+ * Builds the preview into preview/dist (emptied first) and returns its directory.
+ */
+export async function buildPreview(outDir: string = PREVIEW_DIR): Promise<string> {
+    await rm(outDir, { recursive: true, force: true });
+    await mkdir(outDir, { recursive: true });
+    await bundle(outDir);
+    await cp(path.join(HERE, 'client/preview.css'), path.join(outDir, 'preview.css'));
+    await mkdir(path.join(outDir, 'resource/invalid'), { recursive: true });
+    await cp(CONFIG_FILE, path.join(outDir, 'resource/segmentationConfig'));
+    const config = JSON.parse(await readFile(CONFIG_FILE, 'utf8')) as Record<string, unknown>;
+    await writeFile(
+        path.join(outDir, 'resource/invalid/segmentationConfig'),
+        JSON.stringify({ ...config, version: 2 }, null, 2)
+    );
+    for (const state of STATES) {
+        await mkdir(path.join(outDir, state.id), { recursive: true });
+        await writeFile(path.join(outDir, state.id, 'index.html'), await statePage(state));
+    }
+    await writeFile(path.join(outDir, 'index.html'), indexPage());
+    return outDir;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+    const started = Date.now();
+    const outDir = await buildPreview();
+    console.log(
+        `Preview built in ${Date.now() - started} ms: ${path.relative(REPO_ROOT, outDir)}/ (${STATES.length} states)`
+    );
+}

@@ -1,0 +1,4 @@
+import { fixtureAdapter } from '../fixtures.js';
+
+/** lightning/uiObjectInfoApi for the preview. */
+export const getObjectInfos = fixtureAdapter('getObjectInfos', ['objectApiNames']);

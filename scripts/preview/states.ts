@@ -1,0 +1,316 @@
+/**
+ * The preview's routes: one per state of each panel, fed by the same JSON fixtures as the jest tests, with
+ * what a person must read there. Used by the preview build (to write one page per state) and by the browser
+ * test (to check each page).
+ */
+
+export type PanelId = 'brandDetail' | 'account';
+
+/** A UI API response for one wire adapter call, optionally only for configs matching `match`. */
+export type FixtureRef = { match?: Record<string, string>; data?: string; error?: string };
+
+export interface PreviewState {
+    id: string;
+    panel: PanelId;
+    title: string;
+    /** adapter name -> fixture responses; an adapter without one never answers (loading). */
+    adapters: Record<string, FixtureRef[]>;
+    /** Where the static resource is served from: the real one, none (404), or one of another version. */
+    config?: 'ok' | 'missing' | 'invalid';
+    lang?: 'nl' | 'en';
+    /** Text that must be visible once the page has settled. */
+    expectText: string[];
+    /** Text behind the error panel's "Details tonen", which the browser test opens before its screenshot. */
+    detailsText?: string[];
+    /** Console errors the state causes on purpose (the missing static resource is a 404). */
+    allowConsoleErrors?: RegExp[];
+}
+
+export const PANELS: Record<
+    PanelId,
+    { tag: string; recordId: string; region: 'main' | 'sidebar'; page: string }
+> = {
+    // Where the flexipages place them: the brand detail panel in the sidebar, the account panel in the main column.
+    brandDetail: {
+        tag: 'c-brand-detail-segmentation',
+        recordId: 'a01AA00000MrkVlAAA',
+        region: 'sidebar',
+        page: 'Merkgegevens_Record_Page'
+    },
+    account: {
+        tag: 'c-account-segmentation',
+        recordId: '001AA00000KlntA1AA',
+        region: 'main',
+        page: 'Installateur_Record_Page'
+    }
+};
+
+const BD = 'brandDetailSegmentation/__tests__/data';
+const ACC = 'accountSegmentation/__tests__/data';
+const POTENTIALS = { relatedListId: 'Potentials__r' };
+const BRAND_DETAILS = { relatedListId: 'Brand_Details__r' };
+
+function brandDetail(name: string, potentials: FixtureRef = { data: `${BD}/getRelatedListRecords${name}` }) {
+    return {
+        getRecord: [{ data: `${BD}/getRecord${name}` }],
+        getRelatedListRecords: [{ match: POTENTIALS, ...potentials }],
+        getObjectInfos: [{ data: `${BD}/getObjectInfos` }]
+    };
+}
+
+function account(name: string, overrides: Record<string, FixtureRef[]> = {}) {
+    return {
+        getRecord: [{ data: `${ACC}/getRecord${name}` }],
+        getRelatedListRecords: [
+            { match: BRAND_DETAILS, data: `${ACC}/getRelatedListRecordsBrandDetails${name}` },
+            { match: POTENTIALS, data: `${ACC}/getRelatedListRecordsPotentials${name}` }
+        ],
+        getObjectInfos: [{ data: `${ACC}/getObjectInfos` }],
+        ...overrides
+    };
+}
+
+const CONFIG_ERROR =
+    'De segmentatie-instellingen (statische resource segmentationConfig) ontbreken of zijn ongeldig.';
+
+export const STATES: PreviewState[] = [
+    {
+        id: 'brand-detail-keep',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — Keep',
+        adapters: brandDetail('Keep'),
+        expectText: [
+            'Klantsegmentatie Vaillant',
+            'Keep',
+            'Bij 3 VG-ketels minder: Grow',
+            'Nog 35 ketels tot segment 75+',
+            'Grote klant',
+            '30 dec 2025'
+        ]
+    },
+    {
+        id: 'brand-detail-grow',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — Grow, bezoek te laat',
+        adapters: brandDetail('Grow'),
+        expectText: [
+            'Grow',
+            'Nog 20 VG-ketels tot Keep',
+            'Ontwikkelingsklant',
+            'Bezoek te laat',
+            'Totaal Ketels'
+        ]
+    },
+    {
+        id: 'brand-detail-get',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — Get',
+        adapters: brandDetail('Get'),
+        expectText: ['Get', 'Nog 1 VG-ketel tot Grow', 'Nog 5 ketels tot segment 30+', 'Transactionele klant']
+    },
+    {
+        id: 'brand-detail-win-back',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — Win-back, nooit bezocht',
+        adapters: brandDetail('WinBack'),
+        expectText: ['Win-back', 'Nog 4 VG-ketels tot Grow', 'Nog nooit bezocht', 'Strategische klant']
+    },
+    {
+        id: 'brand-detail-locked',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — handmatig vastgezet',
+        adapters: brandDetail('Locked'),
+        expectText: [
+            'Handmatig vastgezet',
+            'De nachtelijke herclassificatie wijzigt deze merkgegevens niet.',
+            'Volgens de huidige potentie: Grow, segment 30+.'
+        ]
+    },
+    {
+        id: 'brand-detail-estimate',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — potentie is een schatting',
+        adapters: brandDetail('Estimate'),
+        expectText: ['Potentie is een schatting', 'Schatting']
+    },
+    {
+        id: 'brand-detail-no-potential',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — nog geen potentie',
+        adapters: brandDetail('NoPotential'),
+        expectText: ['Geen type klant', 'Geen segment', 'Nog geen potentie ingevuld.']
+    },
+    {
+        id: 'brand-detail-hidden-fields',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — geen toegang tot de velden',
+        adapters: { ...brandDetail('Keep'), getRecord: [{ data: `${BD}/getRecordHiddenFields` }] },
+        expectText: ['Je hebt geen toegang tot de segmentatievelden.']
+    },
+    {
+        id: 'brand-detail-potential-no-access',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — geen toegang tot de potentie',
+        adapters: brandDetail('Grow', { error: `${BD}/getRelatedListRecordsNoAccess` }),
+        expectText: ['Grow', 'Je hebt geen toegang tot de potentie van deze installateur.']
+    },
+    {
+        id: 'brand-detail-error',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — fout bij laden',
+        adapters: { ...brandDetail('Keep'), getRecord: [{ error: `${BD}/getRecordError` }] },
+        expectText: ['De segmentatie kon niet worden geladen', 'Details tonen'],
+        detailsText: ['An unexpected error occurred.']
+    },
+    {
+        id: 'brand-detail-config-missing',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — instellingen ontbreken',
+        adapters: brandDetail('Keep'),
+        config: 'missing',
+        expectText: [CONFIG_ERROR],
+        allowConsoleErrors: [/404/]
+    },
+    {
+        id: 'brand-detail-config-invalid',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — instellingen ongeldig',
+        adapters: brandDetail('Keep'),
+        config: 'invalid',
+        expectText: [CONFIG_ERROR],
+        detailsText: ['Versie 2 wordt niet ondersteund; verwacht versie 1']
+    },
+    {
+        id: 'brand-detail-loading',
+        panel: 'brandDetail',
+        title: 'Merkgegevens — laden',
+        adapters: {},
+        expectText: ['Segmentatie laden…']
+    },
+    {
+        id: 'account-grow',
+        panel: 'account',
+        title: 'Installateur — Grow',
+        adapters: account('Grow'),
+        expectText: [
+            'Klantsegmentatie',
+            'Nog 20 VG-ketels tot Keep',
+            'Merkgegevens',
+            'Historie van Vaillant',
+            'Bedrijf omvang',
+            '€ 8.000,00',
+            'Potentie per productgroep'
+        ]
+    },
+    {
+        id: 'account-keep',
+        panel: 'account',
+        title: 'Installateur — Keep',
+        adapters: account('Keep'),
+        expectText: ['Keep', 'Bij 3 VG-ketels minder: Grow', '4. 11 - 25 medewerkers']
+    },
+    {
+        id: 'account-get',
+        panel: 'account',
+        title: 'Installateur — Get',
+        adapters: account('Get'),
+        expectText: ['Get', 'Nog 1 VG-ketel tot Grow', 'Nieuwbouw']
+    },
+    {
+        id: 'account-win-back',
+        panel: 'account',
+        title: 'Installateur — Win-back',
+        adapters: account('WinBack'),
+        expectText: ['Win-back', 'Nog 4 VG-ketels tot Grow', 'Nog nooit bezocht']
+    },
+    {
+        id: 'account-locked',
+        panel: 'account',
+        title: 'Installateur — één merk handmatig vastgezet',
+        adapters: account('Locked'),
+        expectText: [
+            'Handmatig vastgezet',
+            'De nachtelijke herclassificatie wijzigt deze merkgegevens niet.',
+            'Historie van AWB'
+        ]
+    },
+    {
+        id: 'account-estimate',
+        panel: 'account',
+        title: 'Installateur — potentie is een schatting',
+        adapters: account('Estimate'),
+        expectText: ['Potentie is een schatting', 'Schatting', 'One / off']
+    },
+    {
+        id: 'account-empty',
+        panel: 'account',
+        title: 'Installateur — nog geen merkgegevens en potentie',
+        adapters: account('NoPotential', {
+            getRelatedListRecords: [
+                { match: BRAND_DETAILS, data: `${ACC}/getRelatedListRecordsBrandDetailsEmpty` },
+                { match: POTENTIALS, data: `${ACC}/getRelatedListRecordsPotentialsNoPotential` }
+            ]
+        }),
+        expectText: [
+            'Nog geen merkgegevens voor deze installateur.',
+            'Nog geen potentie ingevuld.',
+            'Niet ingevuld'
+        ]
+    },
+    {
+        id: 'account-no-access',
+        panel: 'account',
+        title: 'Installateur — geen toegang tot merkgegevens en potentie',
+        adapters: account('Grow', {
+            getRecord: [{ data: `${ACC}/getRecordHiddenInputs` }],
+            getRelatedListRecords: [
+                { match: BRAND_DETAILS, error: `${ACC}/getRelatedListRecordsNoAccess` },
+                { match: POTENTIALS, error: `${ACC}/getRelatedListRecordsNoAccess` }
+            ]
+        }),
+        expectText: [
+            'Je hebt geen toegang tot de merkgegevens van deze installateur.',
+            'Je hebt geen toegang tot de invoervelden van deze installateur.',
+            'Je hebt geen toegang tot de potentie van deze installateur.'
+        ]
+    },
+    {
+        id: 'account-error',
+        panel: 'account',
+        title: 'Installateur — fout bij laden',
+        adapters: account('Grow', { getRecord: [{ error: `${ACC}/getRecordError` }] }),
+        expectText: ['De segmentatie kon niet worden geladen']
+    },
+    {
+        id: 'account-config-missing',
+        panel: 'account',
+        title: 'Installateur — instellingen ontbreken',
+        adapters: account('Grow'),
+        config: 'missing',
+        expectText: [CONFIG_ERROR],
+        detailsText: ['Laden mislukt: HTTP 404'],
+        allowConsoleErrors: [/404/]
+    },
+    {
+        id: 'account-loading',
+        panel: 'account',
+        title: 'Installateur — laden',
+        adapters: {},
+        expectText: ['Segmentatie laden…']
+    },
+    {
+        id: 'account-grow-english',
+        panel: 'account',
+        title: 'Installer — Grow (English translation)',
+        // Without object info the panel uses its own (translated) field labels, as in an org without translations
+        // of the field labels; picklist values stay as the org spells them.
+        adapters: account('Grow', { getObjectInfos: [] }),
+        lang: 'en',
+        expectText: [
+            'Customer segmentation',
+            '20 more VG boilers to Keep',
+            'History of Vaillant',
+            'Visit overdue'
+        ]
+    }
+];
