@@ -116,7 +116,7 @@ function sourceOf(flags: z.infer<typeof optionsSchema>, env: NodeJS.ProcessEnv):
     if (chosen.length > 1) {
         throw new UsageError(`choose one source, not ${chosen.join(' and ')}`);
     }
-    if (flags['from-csv']) return { kind: 'csv', dir: flags['from-csv'] };
+    if (flags['from-csv']) return { kind: 'csv', dir: fromCaller(flags['from-csv'], env) };
     if (flags['target-org']) {
         return { kind: 'org', auth: { kind: 'target-org', alias: flags['target-org'] }, label: `org ${flags['target-org']}` };
     }
@@ -127,6 +127,11 @@ function sourceOf(flags: z.infer<typeof optionsSchema>, env: NodeJS.ProcessEnv):
         return { kind: 'org', auth: { kind: 'access-token', instanceUrl, accessToken }, label: instanceUrl };
     }
     throw new UsageError('no source: give --target-org, --instance-url with --access-token or client credentials, or --from-csv (see --help)');
+}
+
+/** `npm run` starts in the package root; a relative path means relative to where the admin typed it. */
+function fromCaller(file: string, env: NodeJS.ProcessEnv): string {
+    return path.resolve(env.INIT_CWD ?? process.cwd(), file);
 }
 
 /** Parses argv (and the SF_* environment variables); throws UsageError with a one-line reason. */
@@ -149,8 +154,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     const now = flags.now ? new Date(flags.now) : new Date();
     return {
         source: sourceOf(flags, env),
-        outDir: flags.out ?? path.join('out', now.toISOString().replace(/[:.]/g, '-')),
-        configFile: flags.config,
+        outDir: fromCaller(flags.out ?? path.join('out', now.toISOString().replace(/[:.]/g, '-')), env),
+        configFile: flags.config === undefined ? undefined : fromCaller(flags.config, env),
         dryRun: flags['dry-run'],
         json: flags.json,
         estimate: !flags['no-estimate'],

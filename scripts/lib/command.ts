@@ -58,7 +58,7 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
         const picklists = readPicklists();
         config = loadConfig(configFile, picklists);
         const progress = options.json ? silentProgress : stderrProgress(io.stderr, io.isTTY ?? false);
-        const base = { config, configFile, picklists, outDir: options.outDir, clock: clockAt(options.now), log, progress };
+        const base = { config, configFile, picklists, outDir: options.outDir, clock: clockAt(options.now), log, progress, dryRun: options.dryRun };
         const estimate: EstimateStage | undefined = options.estimate
             ? estimateStage(config, { reestimate: options.reestimate, force: options.forceEstimate })
             : undefined;

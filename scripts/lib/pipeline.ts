@@ -12,6 +12,7 @@ import { BrandDetailTable } from './brandDetails.ts';
 import { CsvFileError, CsvFileWriter } from './csv.ts';
 import { EXIT_CODES, type ExitStatus } from './exitCodes.ts';
 import { failureReason } from './messages.ts';
+import { renderHtmlReport } from './htmlReport.ts';
 import { InstallerTable } from './installers.ts';
 import type { Picklists } from './picklists.ts';
 import { silentProgress, type Progress } from './progress.ts';
@@ -32,6 +33,8 @@ export type RunOptions = {
     source: RecordSource;
     /** Absent for --dry-run and for CSV sources: the prepared files are the output. */
     writer?: RecordWriter;
+    /** --dry-run: a what-if; the reports say it is a simulation. */
+    dryRun: boolean;
     outDir: string;
     clock: Clock;
     estimate?: EstimateStage;
@@ -48,7 +51,7 @@ function emptyReport(options: RunOptions, files: RunReport['files']): RunReport 
     return {
         reportVersion: 1,
         source: { kind: options.source.kind, label: options.source.label },
-        dryRun: !options.writer && options.source.kind === 'org',
+        dryRun: options.dryRun,
         configFile: options.configFile,
         startedAt: options.clock.now,
         finishedAt: options.clock.now,
@@ -95,7 +98,8 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
         brandDetailUpdates: path.join(outDir, 'Brand_Detail__c.update.csv'),
         potentialUpserts: path.join(outDir, 'Potential__c.upsert.csv'),
         errors: path.join(outDir, 'errors.csv'),
-        report: path.join(outDir, 'report.json')
+        report: path.join(outDir, 'report.json'),
+        html: path.join(outDir, 'report.html')
     };
     const report = emptyReport(options, files);
     const errors = new CsvFileWriter(files.errors, ERROR_COLUMNS);
@@ -259,6 +263,11 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
     report.durationMs = Date.now() - started;
     report.outcome = outcomeOf(report, stopped);
     await writeFile(files.report, `${JSON.stringify(report, null, 2)}\n`);
+    const { winBack, get, grow, keep } = config.customerTypes;
+    await writeFile(
+        files.html,
+        renderHtmlReport(report, { simulation: report.dryRun, typeOrder: [winBack, get, grow, keep], segmentOrder: config.segments.map((segment) => segment.name) })
+    );
     return report;
 }
 

@@ -61,7 +61,7 @@ export type RunReport = {
     instanceUrl: string | null;
     api: { requests: number; byKind: RequestCounts; dailyMax: number | null; dailyRemaining: number | null };
     jobs: { object: string; id: string; state: string }[];
-    files: { brandDetailUpdates: string; potentialUpserts: string; errors: string; report: string };
+    files: { brandDetailUpdates: string; potentialUpserts: string; errors: string; report: string; html: string };
     outcome: Outcome;
 };
 
@@ -128,6 +128,6 @@ export function formatSummary(report: RunReport, typeOrder: string[], segmentOrd
             `API requests: ${api.requests} (${Object.entries(api.byKind).map(([kind, count]) => `${kind} ${count}`).join(', ')}); daily remaining ${api.dailyRemaining ?? 'unknown'} of ${api.dailyMax ?? 'unknown'}.`
         );
     }
-    lines.push('', `Result: ${report.outcome.status} — ${report.outcome.reason}`, `Reports: ${report.files.report}, errors: ${report.files.errors}`);
+    lines.push('', `Result: ${report.outcome.status} — ${report.outcome.reason}`, `Reports: ${report.files.html} (open in a browser), ${report.files.report}; errors: ${report.files.errors}`);
     return lines.join('\n');
 }

@@ -144,6 +144,7 @@ function realisticReport(): RunReport {
             brandDetailUpdates: '/var/log/klantsegmentatie/2026-11-25/Brand_Detail__c.update.csv',
             potentialUpserts: '/var/log/klantsegmentatie/2026-11-25/Potential__c.upsert.csv',
             errors: '/var/log/klantsegmentatie/2026-11-25/errors.csv',
+            html: '/var/log/klantsegmentatie/2026-11-25/report.html',
             report: '/var/log/klantsegmentatie/2026-11-25/report.json'
         },
         outcome: {

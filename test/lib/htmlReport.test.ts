@@ -56,6 +56,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             brandDetailUpdates: 'out/run/Brand_Detail__c.update.csv',
             potentialUpserts: 'out/run/Potential__c.upsert.csv',
             errors: 'out/run/errors.csv',
+            html: 'out/run/report.html',
             report: 'out/run/report.json'
         },
         outcome: { status: 'partial', exitCode: 1, reason: '2 input records rejected, 1 writes failed: see out/run/errors.csv' },

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseCsv } from '../csv.ts';
+import { parseCsvText } from '../csv.ts';
 import { OrgApiError, type OrgApi } from './api.ts';
 
 export type RawRecord = Record<string, unknown>;
@@ -73,14 +73,19 @@ export async function waitForJob<T extends { state: string }>(
                 'POLL_TIMEOUT'
             );
         }
-        await sleep(interval, undefined, { signal: options.signal });
+        // A stop signal ends the wait at once, with the signal's own reason ("stopped by SIGTERM").
+        await sleep(interval, undefined, { signal: options.signal }).catch((error: unknown) => {
+            options.signal?.throwIfAborted();
+            throw error;
+        });
         interval = Math.min(options.maxIntervalMs, Math.round(interval * 1.5));
     }
 }
 
 /**
  * Bulk API 2.0 query: create the job, wait for it, then read the results page by page with the locator, each
- * page streamed through the CSV parser. Only one page is in memory at a time.
+ * page parsed record by record as the caller takes them (synchronously within a page: a million records must
+ * not cost a promise per record and per stream stage). Only one page is in memory at a time.
  */
 export async function* queryBulk(
     api: OrgApi,
@@ -108,8 +113,8 @@ export async function* queryBulk(
         if (locator) params.set('locator', locator);
         const query = params.size > 0 ? `?${params.toString()}` : '';
         const page = await api.text('bulkQueryResults', { method: 'GET', url: `/jobs/query/${job.id}/results${query}`, headers: { Accept: 'text/csv' } }, true);
-        yield* parseCsv([page.body], { source: `bulk query ${job.id}` });
         locator = page.headers['sforce-locator'];
+        for (const record of parseCsvText(page.body, { source: `bulk query ${job.id}` })) yield record;
     } while (locator && locator !== 'null');
 }
 

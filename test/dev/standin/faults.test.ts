@@ -174,6 +174,15 @@ describe('request faults and the daily limit', () => {
         assert.equal((await api(standin, '/limits')).status, 200);
     });
 
+    test('loseResponse: the write lands, but the answer never arrives', async () => {
+        standin.setFaults([{ effect: 'loseResponse', method: 'PATCH', path: '/composite/sobjects' }]);
+        const write = connection(standin)
+            .sobject('Brand_Detail__c')
+            .update([{ Id: IDS.loonAwb, Potential_Segment__c: '75+' }], { allOrNone: false });
+        assert.match(String(await rejection(write)), /socket hang up|ECONNRESET|terminated|fetch failed/i);
+        assert.equal(standin.store.get('Brand_Detail__c', IDS.loonAwb)!.Potential_Segment__c, '75+');
+    });
+
     test('requestLimit and an exhausted daily allocation are 403 REQUEST_LIMIT_EXCEEDED', async () => {
         standin.setFaults([{ effect: 'requestLimit', method: 'GET' }]);
         const limited = await rejection(connection(standin).query('SELECT Id FROM Account'));

@@ -305,7 +305,9 @@ export function typeMove(vg, total, config) {
     if (vg >= growFrom) {
         return { type: types.keep, vgUnits: keepFrom, direction: 'up' };
     }
-    return { type: types.grow, vgUnits: Math.max(growFrom, 1), direction: 'up' };
+    // With a tiny total the Grow and Keep floors can coincide (1 of 1 is already Keep).
+    const next = growFrom >= keepFrom ? types.keep : types.grow;
+    return { type: next, vgUnits: Math.max(growFrom, 1), direction: 'up' };
 }
 
 /**

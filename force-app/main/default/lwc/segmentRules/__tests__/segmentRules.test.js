@@ -226,6 +226,7 @@ describe('classify', () => {
         expect(typeMove(30, 40, config)).toEqual({ type: 'Grow', vgUnits: 30, direction: 'down' });
         expect(typeMove(0, 40, config)).toEqual({ type: 'Grow', vgUnits: 2, direction: 'up' });
         expect(typeMove(0, 3, config)).toEqual({ type: 'Grow', vgUnits: 1, direction: 'up' });
+        expect(typeMove(0, 1, config)).toEqual({ type: 'Keep', vgUnits: 1, direction: 'up' });
         expect(explain({ total: 600, vg: 600, enteredBySales: true }, 'Keep', config)).toBe(
             'VG 600 van 600 ketels (100%): Keep (75–100%). Segment 500+ (500 of meer). Grow onder 450 VG-ketels.'
         );
