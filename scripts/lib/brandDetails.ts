@@ -1,4 +1,5 @@
 import type { FieldValues } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+import { Column, TextColumn } from './installers.ts';
 import type { BrandDetailRecord } from './records.ts';
 
 /** Strings with few distinct values (picklists, dates) stored once, each record holding a code. */
@@ -9,8 +10,10 @@ class Dictionary {
         let code = this.codes.get(value);
         if (code === undefined) {
             code = this.values.length;
-            this.values.push(value);
-            this.codes.set(value, code);
+            // A copy, not the value itself: a string cut from a Bulk result page would keep the page alive.
+            const own = value === null ? null : Buffer.from(value, 'utf8').toString('utf8');
+            this.values.push(own);
+            this.codes.set(own, code);
         }
         return code;
     }
@@ -33,6 +36,11 @@ function hashText(text: string): number {
 
 const PICKLIST_FIELDS = ['Customer_Type__c', 'Potential_Segment__c', 'Potential_Source__c', 'Value_Type__c', 'Next_Visit_Due__c'] as const;
 const NO_REASON = -1;
+const LOCKED = 1;
+const EVER_HAD_SHARE = 2;
+
+const int32 = () => new Column((n) => new Int32Array(n), new Int32Array(1024));
+const float64 = () => new Column((n) => new Float64Array(n), new Float64Array(1024));
 
 function text(value: unknown): string | null {
     return value === null || value === undefined || value === '' ? null : String(value);
@@ -48,66 +56,74 @@ function numeric(value: unknown): number {
  * field by field what changed, without an object per record.
  */
 export class BrandDetailTable {
-    private readonly ids: string[] = [];
-    private readonly accounts: number[] = [];
-    private readonly brands: number[] = [];
-    private readonly lastVisits: number[] = [];
-    private readonly locked: boolean[] = [];
-    private readonly everHad: boolean[] = [];
-    private readonly shares: number[] = [];
-    private readonly potentials: number[] = [];
-    private readonly reasons: number[] = [];
-    private readonly picklists: Record<(typeof PICKLIST_FIELDS)[number], number[]> = {
-        Customer_Type__c: [],
-        Potential_Segment__c: [],
-        Potential_Source__c: [],
-        Value_Type__c: [],
-        Next_Visit_Due__c: []
+    private readonly ids = new TextColumn();
+    private readonly accounts = int32();
+    private readonly brands = int32();
+    private readonly lastVisits = int32();
+    private readonly flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
+    private readonly shares = float64();
+    private readonly potentials = float64();
+    private readonly reasons = float64();
+    private readonly picklists: Record<(typeof PICKLIST_FIELDS)[number], Column<Int32Array>> = {
+        Customer_Type__c: int32(),
+        Potential_Segment__c: int32(),
+        Potential_Source__c: int32(),
+        Value_Type__c: int32(),
+        Next_Visit_Due__c: int32()
     };
+    private readonly columns = [
+        this.accounts,
+        this.brands,
+        this.lastVisits,
+        this.flags,
+        this.shares,
+        this.potentials,
+        this.reasons,
+        ...Object.values(this.picklists)
+    ];
     private readonly dictionary = new Dictionary();
 
     get size(): number {
-        return this.ids.length;
+        return this.ids.size;
     }
 
     add(record: BrandDetailRecord, accountIndex: number): number {
-        const index = this.ids.length;
-        this.ids.push(record.Id);
-        this.accounts.push(accountIndex);
-        this.brands.push(this.dictionary.encode(record.Brand__c));
-        this.lastVisits.push(this.dictionary.encode(record.Last_Visit_Date__c));
-        this.locked.push(record.Classification_Locked__c);
-        this.everHad.push(record.VG_Ever_Had_Share__c);
-        this.shares.push(numeric(record.VG_Potential_Share__c));
-        this.potentials.push(numeric(record.Boiler_Potential__c));
+        const index = this.ids.push(record.Id);
+        for (const column of this.columns) column.ensure(index + 1);
+        this.accounts.data[index] = accountIndex;
+        this.brands.data[index] = this.dictionary.encode(record.Brand__c);
+        this.lastVisits.data[index] = this.dictionary.encode(record.Last_Visit_Date__c);
+        this.flags.data[index] = (record.Classification_Locked__c ? LOCKED : 0) | (record.VG_Ever_Had_Share__c ? EVER_HAD_SHARE : 0);
+        this.shares.data[index] = numeric(record.VG_Potential_Share__c);
+        this.potentials.data[index] = numeric(record.Boiler_Potential__c);
         const reason = text(record.Classification_Reason__c);
-        this.reasons.push(reason === null ? NO_REASON : hashText(reason));
+        this.reasons.data[index] = reason === null ? NO_REASON : hashText(reason);
         for (const field of PICKLIST_FIELDS) {
-            this.picklists[field].push(this.dictionary.encode(text(record[field])));
+            this.picklists[field].data[index] = this.dictionary.encode(text(record[field]));
         }
         return index;
     }
 
     id(index: number): string {
-        return this.ids[index] ?? '';
+        return this.ids.get(index) ?? '';
     }
     accountIndex(index: number): number {
-        return this.accounts[index] ?? -1;
+        return index < this.size ? (this.accounts.data[index] ?? -1) : -1;
     }
     brand(index: number): string | null {
-        return this.dictionary.decode(this.brands[index] ?? 0);
+        return this.dictionary.decode(this.brands.data[index] ?? 0);
     }
     lastVisitDate(index: number): string | null {
-        return this.dictionary.decode(this.lastVisits[index] ?? 0);
+        return this.dictionary.decode(this.lastVisits.data[index] ?? 0);
     }
     isLocked(index: number): boolean {
-        return this.locked[index] ?? false;
+        return ((this.flags.data[index] ?? 0) & LOCKED) !== 0;
     }
     customerType(index: number): string | null {
-        return this.dictionary.decode(this.picklists.Customer_Type__c[index] ?? 0);
+        return this.dictionary.decode(this.picklists.Customer_Type__c.data[index] ?? 0);
     }
     segment(index: number): string | null {
-        return this.dictionary.decode(this.picklists.Potential_Segment__c[index] ?? 0);
+        return this.dictionary.decode(this.picklists.Potential_Segment__c.data[index] ?? 0);
     }
 
     /**
@@ -116,12 +132,12 @@ export class BrandDetailTable {
      */
     stored(index: number, computedReason: string | null): FieldValues {
         const nan = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
-        const storedReason = this.reasons[index] ?? NO_REASON;
+        const storedReason = this.reasons.data[index] ?? NO_REASON;
         const values: FieldValues = {
             Classification_Locked__c: this.isLocked(index),
-            VG_Ever_Had_Share__c: this.everHad[index] ?? false,
-            VG_Potential_Share__c: nan(this.shares[index]),
-            Boiler_Potential__c: nan(this.potentials[index]),
+            VG_Ever_Had_Share__c: this.everHadShare(index),
+            VG_Potential_Share__c: nan(this.shares.data[index]),
+            Boiler_Potential__c: nan(this.potentials.data[index]),
             Classification_Reason__c:
                 storedReason === NO_REASON
                     ? null
@@ -130,12 +146,12 @@ export class BrandDetailTable {
                       : '\u0000changed'
         };
         for (const field of PICKLIST_FIELDS) {
-            values[field] = this.dictionary.decode(this.picklists[field][index] ?? 0);
+            values[field] = this.dictionary.decode(this.picklists[field].data[index] ?? 0);
         }
         return values;
     }
 
     everHadShare(index: number): boolean {
-        return this.everHad[index] ?? false;
+        return ((this.flags.data[index] ?? 0) & EVER_HAD_SHARE) !== 0;
     }
 }

@@ -8,7 +8,7 @@ import type { AccountRecord } from './records.ts';
 const NONE = -1;
 
 /** Growable typed column: a nightly run over a million installers must not hold an object per installer. */
-class Column<T extends Int32Array | Float64Array | Uint8Array> {
+export class Column<T extends Int32Array | Float64Array | Uint8Array> {
     constructor(
         private make: (length: number) => T,
         public data: T,
@@ -20,6 +20,130 @@ class Column<T extends Int32Array | Float64Array | Uint8Array> {
             bigger.set(this.data);
             this.data = bigger;
         }
+    }
+}
+
+/**
+ * Strings (Ids, names) stored as UTF-8 bytes in one growing buffer. A million Ids as JavaScript strings cost
+ * ~50 bytes each, and a string cut from a Bulk result page can keep the whole page alive; here they cost
+ * their bytes plus 12, and never refer to the text they were read from.
+ */
+export class TextColumn {
+    private bytes = Buffer.allocUnsafe(64 * 1024);
+    private used = 0;
+    private starts = new Float64Array(1024);
+    /** Byte length, -1 for null. */
+    private lengths = new Int32Array(1024);
+    size = 0;
+
+    /** Appends a value; returns its row. */
+    push(value: string | null): number {
+        const row = this.size++;
+        if (row >= this.starts.length) {
+            const starts = new Float64Array(this.starts.length * 2);
+            starts.set(this.starts);
+            this.starts = starts;
+            const lengths = new Int32Array(this.lengths.length * 2);
+            lengths.set(this.lengths);
+            this.lengths = lengths;
+        }
+        this.starts[row] = this.used;
+        if (value === null) {
+            this.lengths[row] = -1;
+            return row;
+        }
+        const room = this.used + value.length * 3;
+        if (room > this.bytes.length) {
+            const bigger = Buffer.allocUnsafe(Math.max(room, this.bytes.length * 2));
+            this.bytes.copy(bigger, 0, 0, this.used);
+            this.bytes = bigger;
+        }
+        let length = 0;
+        const start = this.used;
+        for (; length < value.length; length++) {
+            const char = value.charCodeAt(length);
+            if (char > 0x7f) break;
+            this.bytes[start + length] = char;
+        }
+        if (length < value.length) length = this.bytes.write(value, start, 'utf8');
+        this.lengths[row] = length;
+        this.used += length;
+        return row;
+    }
+
+    get(row: number): string | null {
+        const length = this.lengths[row] ?? -1;
+        if (row >= this.size || length < 0) return null;
+        const start = this.starts[row] ?? 0;
+        return this.bytes.toString('utf8', start, start + length);
+    }
+
+    /** Whether the row holds exactly `value` (without decoding it). */
+    equals(row: number, value: string): boolean {
+        const length = this.lengths[row] ?? -1;
+        if (length < 0) return false;
+        const start = this.starts[row] ?? 0;
+        if (length === value.length) {
+            let index = 0;
+            for (; index < length; index++) {
+                const char = value.charCodeAt(index);
+                if (char > 0x7f || this.bytes[start + index] !== char) break;
+            }
+            if (index === length) return true;
+            if (value.charCodeAt(index) <= 0x7f) return false;
+        }
+        return this.get(row) === value;
+    }
+}
+
+/** FNV-1a over the UTF-16 code units: the same hash for a key and for the row it was stored from. */
+function hashKey(value: string): number {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < value.length; index++) {
+        hash = Math.imul(hash ^ value.charCodeAt(index), 0x01000193);
+    }
+    return hash >>> 0;
+}
+
+/**
+ * Unique strings (Ids) with their row numbers: an open-addressing hash table over a TextColumn, 4 bytes a slot
+ * instead of a Map entry and a string per key.
+ */
+export class TextIndex {
+    readonly values = new TextColumn();
+    /** Row + 1 per slot, 0 = empty; at most half full. */
+    private slots = new Int32Array(2048);
+
+    get size(): number {
+        return this.values.size;
+    }
+
+    get(value: string): number | undefined {
+        const mask = this.slots.length - 1;
+        for (let slot = hashKey(value) & mask; ; slot = (slot + 1) & mask) {
+            const entry = this.slots[slot] ?? 0;
+            if (entry === 0) return undefined;
+            if (this.values.equals(entry - 1, value)) return entry - 1;
+        }
+    }
+
+    /** Adds a value; returns its row, or undefined when it is there already. */
+    add(value: string): number | undefined {
+        if (this.get(value) !== undefined) return undefined;
+        const row = this.values.push(value);
+        if ((row + 1) * 2 > this.slots.length) {
+            this.slots = new Int32Array(this.slots.length * 2);
+            for (let stored = 0; stored < row; stored++) this.place(this.values.get(stored) ?? '', stored);
+        }
+        this.place(value, row);
+        return row;
+    }
+
+    private place(value: string, row: number): void {
+        const mask = this.slots.length - 1;
+        let slot = hashKey(value) & mask;
+        while ((this.slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
+        this.slots[slot] = row + 1;
     }
 }
 
@@ -44,9 +168,8 @@ export class InstallerTable {
     /** Brands in column order: the VG brands first, then the competitors. */
     readonly brands: readonly string[];
     readonly vgBrandCount: number;
-    private readonly ids: string[] = [];
-    private readonly names: (string | null)[] = [];
-    private readonly indexById = new Map<string, number>();
+    private readonly ids = new TextIndex();
+    private readonly names = new TextColumn();
     private readonly companySizes: Column<Int32Array>;
     private readonly marketTypes: Column<Int32Array>;
     private readonly focusMasks: Column<Int32Array>;
@@ -77,27 +200,27 @@ export class InstallerTable {
     }
 
     get size(): number {
-        return this.ids.length;
+        return this.ids.size;
     }
 
     indexOf(accountId: string): number | undefined {
-        return this.indexById.get(accountId);
+        return this.ids.get(accountId);
     }
 
     id(index: number): string {
-        return this.ids[index] ?? '';
+        return this.ids.values.get(index) ?? '';
     }
 
     name(index: number): string | null {
-        return this.names[index] ?? null;
+        return this.names.get(index);
     }
 
     /** Adds an installer; returns its index, or undefined when the Id was seen before. */
     add(account: AccountRecord): number | undefined {
-        if (this.indexById.has(account.Id)) {
+        const index = this.ids.add(account.Id);
+        if (index === undefined) {
             return undefined;
         }
-        const index = this.ids.length;
         const rows = index + 1;
         for (const column of [
             this.companySizes,
@@ -112,9 +235,7 @@ export class InstallerTable {
         ]) {
             column.ensure(rows);
         }
-        this.ids.push(account.Id);
         this.names.push(account.Name);
-        this.indexById.set(account.Id, index);
         const { picklists } = this;
         this.companySizes.data[index] = codeOf(picklists.companySizes, account.Company_Size__c);
         this.marketTypes.data[index] = codeOf(picklists.marketTypes, account.Market_Type__c);

@@ -250,7 +250,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             await writeStage(options.writer, report, files, reject, progress);
         }
     } catch (error) {
-        stopped = { status: error instanceof StageRefusal || error instanceof CsvFileError ? 'refused' : 'failed', reason: failureReason(error) };
+        stopped = { status: error instanceof CsvFileError ? 'refused' : 'failed', reason: failureReason(error) };
     } finally {
         await Promise.all(badRows);
         await errors.close();
@@ -271,11 +271,6 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
     return report;
 }
 
-/** A stage that refuses to go on (too few sales-entered installers to learn from, and no --force-estimate). */
-export class StageRefusal extends Error {
-    override readonly name = 'StageRefusal';
-}
-
 async function estimateStage(options: RunOptions, installers: InstallerTable, file: string, report: RunReport): Promise<EstimateSummary> {
     const upserts = new CsvFileWriter(file, POTENTIAL_UPSERT_COLUMNS);
     try {
@@ -286,9 +281,12 @@ async function estimateStage(options: RunOptions, installers: InstallerTable, fi
         const { config } = options;
         for (const row of rows) {
             const accountId = installers.id(row.accountIndex);
+            // Account__c (master-detail, not reparentable) is only given for a new row: an org refuses it on an
+            // update even when unchanged, and an empty cell leaves the existing row's parent as it is.
+            const exists = (installers.estimateRowMask(row.accountIndex) & (1 << installers.brands.indexOf(row.brand))) !== 0;
             await upserts.write([
                 `${accountId}|${config.boilerProductGroup}|${row.brand}`,
-                accountId,
+                exists ? '' : accountId,
                 config.boilerProductGroup,
                 row.brand,
                 row.units,
@@ -296,9 +294,6 @@ async function estimateStage(options: RunOptions, installers: InstallerTable, fi
             ]);
         }
         report.records.potentialsToUpsert = upserts.rows;
-        if (summary.status === 'refused') {
-            throw new StageRefusal(summary.reason);
-        }
         return summary;
     } finally {
         await upserts.close();
@@ -341,6 +336,10 @@ function outcomeOf(report: RunReport, stopped: { status: ExitStatus; reason: str
         return { status, exitCode: EXIT_CODES[stopped.status].code, reason: stopped.reason };
     }
     const { rejected, failed } = report.records;
+    if (report.estimate.status === 'refused') {
+        // The installers sales filled in are classified; the others stay without potential until it can be learned.
+        return { status: 'partial', exitCode: EXIT_CODES.partial.code, reason: `estimate refused: ${report.estimate.reason}` };
+    }
     if (rejected + failed > 0) {
         return {
             status: 'partial',
