@@ -77,10 +77,20 @@ test('a 503 maintenance page and a reset connection are retried; a lost write is
         assert.equal(await classified(standin), CHANGING);
         const byKind = (await report(out)).api.byKind;
         assert.equal(byKind.compositeWrite, 2, 'the write was sent again once');
-        assert.equal(byKind.query, 4, 'three reads, plus one read-back to see what had landed');
+        assert.equal(byKind.query, 5, 'three reads, the one retried after the 503, and one read-back to see what had landed');
         assert.equal(standin.stats().recordsWritten.Brand_Detail__c, CHANGING, 'no record written twice');
     } finally {
         await standin.close();
+    }
+    // The write lands, but its answer is lost: the read-back sees it, and it is not sent again.
+    const lost = await runWithFaults({ faults: [{ effect: 'loseResponse', method: 'PATCH', path: '/composite/sobjects' }] });
+    try {
+        assert.equal(lost.result.exitCode, 0, lost.result.stderr);
+        assert.equal((await report(lost.out)).api.byKind.compositeWrite, 1);
+        assert.equal((await report(lost.out)).records.written, CHANGING);
+        assert.equal(lost.standin.stats().recordsWritten.Brand_Detail__c, CHANGING);
+    } finally {
+        await lost.standin.close();
     }
 });
 

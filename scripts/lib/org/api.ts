@@ -39,6 +39,11 @@ type HttpApiLike = {
     on(event: 'response', listener: (response: HttpResponse) => void): void;
     request(request: HttpRequest): Promise<unknown>;
 };
+/**
+ * jsforce retries GET/PUT/DELETE itself (5 times, backing off from 500 ms). Retrying is decided here instead,
+ * once, where every attempt is counted against the daily allowance and a PUT upload is never repeated blindly.
+ */
+const NO_JSFORCE_RETRY = { retry: { maxRetries: 0 } };
 const HttpApi = (HttpApiModule as unknown as { default?: unknown }).default ?? HttpApiModule;
 
 /** Failures that say nothing was done and that the same request may succeed later. */
@@ -120,7 +125,7 @@ export class OrgApi {
         return this.attempt(kind, idempotent, () =>
             this.conn.request<T>(
                 { ...request, headers: { 'Content-Type': 'application/json', ...request.headers } },
-                { responseType: 'application/json' }
+                { responseType: 'application/json', ...NO_JSFORCE_RETRY } as object
             ) as Promise<T>
         );
     }
@@ -129,7 +134,8 @@ export class OrgApi {
     text(kind: RequestKind, request: HttpRequest, idempotent: boolean): Promise<{ body: string; headers: Record<string, string> }> {
         return this.attempt(kind, idempotent, async () => {
             const api = new (HttpApi as new (conn: Connection, options: object) => HttpApiLike)(this.conn, {
-                responseType: 'text/plain'
+                responseType: 'text/plain',
+                ...NO_JSFORCE_RETRY
             });
             let headers: Record<string, string> = {};
             api.on('response', (response) => {
