@@ -43,7 +43,10 @@ export default defineConfig([
         extends: [tseslint.configs.recommended],
         languageOptions: { globals: { ...globals.node } },
         rules: {
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }]
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+            ]
         }
     }
 ]);

@@ -37,18 +37,24 @@ try {
         `Local Salesforce API stand-in on ${standin.instanceUrl}, loaded with ${fresh ? 'the sample org (data/csv)' : 'the state of the last demo (out/demo/org; --reset starts over)'}\n\n`
     );
     const out = path.join(DEMO_DIR, new Date().toISOString().replace(/[:.]/g, '-'));
-    exitCode = await reclassify(['--out', out], { SF_INSTANCE_URL: standin.instanceUrl, SF_ACCESS_TOKEN: standin.accessToken }, {
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-        isTTY: process.stderr.isTTY
-    });
+    exitCode = await reclassify(
+        ['--out', out],
+        { SF_INSTANCE_URL: standin.instanceUrl, SF_ACCESS_TOKEN: standin.accessToken },
+        {
+            stdout: (text) => process.stdout.write(text),
+            stderr: (text) => process.stderr.write(text),
+            isTTY: process.stderr.isTTY
+        }
+    );
     for (const object of OBJECTS) {
         // The sample's columns: the fields an org export would hold (no formula or system fields).
         const columns = (await readFile(path.join(SAMPLE_DIR, `${object}.csv`), 'utf8')).split(/\r?\n/, 1)[0];
         const response = await fetch(`${standin.instanceUrl}/__standin/records/${object}?fields=${columns}`);
         await writeFile(path.join(STATE_DIR, `${object}.csv`), await response.text());
     }
-    process.stdout.write(`\nThe org's state is saved in ${path.relative(REPO_ROOT, STATE_DIR)}; run \`npm run demo\` again: it writes 0.\n`);
+    process.stdout.write(
+        `\nThe org's state is saved in ${path.relative(REPO_ROOT, STATE_DIR)}; run \`npm run demo\` again: it writes 0.\n`
+    );
 } finally {
     await standin.close();
 }

@@ -9,16 +9,37 @@ import { readPicklists } from '../scripts/lib/picklists.ts';
 import { fieldsOf, recordSchemas } from '../scripts/lib/records.ts';
 import { METADATA_DIR } from '../scripts/lib/paths.ts';
 
-const parser = new XMLParser({ isArray: (name) => ['fieldPermissions', 'objectPermissions', 'filters', 'columns'].includes(name) });
+const parser = new XMLParser({
+    isArray: (name) => ['fieldPermissions', 'objectPermissions', 'filters', 'columns'].includes(name)
+});
 
 type FieldPermission = { field: string; readable: boolean; editable: boolean };
-type ObjectPermission = { object: string; allowRead: boolean; allowCreate: boolean; allowEdit: boolean; allowDelete: boolean };
+type ObjectPermission = {
+    object: string;
+    allowRead: boolean;
+    allowCreate: boolean;
+    allowEdit: boolean;
+    allowDelete: boolean;
+};
 
 function permissionSet(name: string) {
-    const xml = readFileSync(path.join(METADATA_DIR, 'permissionsets', `${name}.permissionset-meta.xml`), 'utf8');
-    const set = (parser.parse(xml) as { PermissionSet: { fieldPermissions: FieldPermission[]; objectPermissions: ObjectPermission[] } }).PermissionSet;
-    const editable = set.fieldPermissions.filter((permission) => permission.editable).map((permission) => permission.field).sort();
-    const readable = set.fieldPermissions.filter((permission) => permission.readable).map((permission) => permission.field).sort();
+    const xml = readFileSync(
+        path.join(METADATA_DIR, 'permissionsets', `${name}.permissionset-meta.xml`),
+        'utf8'
+    );
+    const set = (
+        parser.parse(xml) as {
+            PermissionSet: { fieldPermissions: FieldPermission[]; objectPermissions: ObjectPermission[] };
+        }
+    ).PermissionSet;
+    const editable = set.fieldPermissions
+        .filter((permission) => permission.editable)
+        .map((permission) => permission.field)
+        .sort();
+    const readable = set.fieldPermissions
+        .filter((permission) => permission.readable)
+        .map((permission) => permission.field)
+        .sort();
     const object = (name: string) => set.objectPermissions.find((permission) => permission.object === name);
     return { editable, readable, object };
 }
@@ -39,8 +60,18 @@ test('the integration user may edit exactly the fields the command writes, and r
     for (const field of read) {
         assert.ok(integration.readable.includes(field), `integration user cannot read ${field}`);
     }
-    assert.deepEqual(integration.object('Brand_Detail__c'), { ...integration.object('Brand_Detail__c'), allowCreate: false, allowEdit: true, allowDelete: false });
-    assert.deepEqual(integration.object('Potential__c'), { ...integration.object('Potential__c'), allowCreate: true, allowEdit: true, allowDelete: false });
+    assert.deepEqual(integration.object('Brand_Detail__c'), {
+        ...integration.object('Brand_Detail__c'),
+        allowCreate: false,
+        allowEdit: true,
+        allowDelete: false
+    });
+    assert.deepEqual(integration.object('Potential__c'), {
+        ...integration.object('Potential__c'),
+        allowCreate: true,
+        allowEdit: true,
+        allowDelete: false
+    });
     assert.equal(integration.object('Account')?.allowEdit, false);
 });
 
@@ -50,30 +81,59 @@ test('account managers read every owned field but can edit none of them', () => 
         assert.ok(sales.readable.includes(field), `sales cannot read ${field}`);
         assert.ok(!sales.editable.includes(field), `sales can edit package-owned ${field}`);
     }
-    for (const input of ['Brand_Detail__c.Last_Visit_Date__c', 'Brand_Detail__c.Classification_Locked__c', 'Brand_Detail__c.Potential_Growth__c', 'Account.Company_Size__c', 'Account.Revenue_12M__c']) {
+    for (const input of [
+        'Brand_Detail__c.Last_Visit_Date__c',
+        'Brand_Detail__c.Classification_Locked__c',
+        'Brand_Detail__c.Potential_Growth__c',
+        'Account.Company_Size__c',
+        'Account.Revenue_12M__c'
+    ]) {
         assert.ok(sales.editable.includes(input), `sales cannot edit input ${input}`);
     }
 });
 
 function listView(name: string) {
-    const xml = readFileSync(path.join(METADATA_DIR, 'objects/Brand_Detail__c/listViews', `${name}.listView-meta.xml`), 'utf8');
-    return (parser.parse(xml) as { ListView: { label: string; booleanFilter?: string; filters: { field: string; operation: string; value?: string }[] } }).ListView;
+    const xml = readFileSync(
+        path.join(METADATA_DIR, 'objects/Brand_Detail__c/listViews', `${name}.listView-meta.xml`),
+        'utf8'
+    );
+    return (
+        parser.parse(xml) as {
+            ListView: {
+                label: string;
+                booleanFilter?: string;
+                filters: { field: string; operation: string; value?: string }[];
+            };
+        }
+    ).ListView;
 }
 
 test('sales have a list view per Type klant, per segment group, for overdue visits and for recent type changes', () => {
     const config = loadConfig();
-    const types = [config.customerTypes.winBack, config.customerTypes.get, config.customerTypes.grow, config.customerTypes.keep];
+    const types = [
+        config.customerTypes.winBack,
+        config.customerTypes.get,
+        config.customerTypes.grow,
+        config.customerTypes.keep
+    ];
     for (const type of types) {
         const view = listView(`Type_${type.replace('-', '_')}`);
         assert.deepEqual(view.filters, [{ field: 'Customer_Type__c', operation: 'equals', value: type }]);
     }
-    const groups = ['1_en_10', '30_en_75', '150_en_500'].map((name) => listView(`Segment_${name}`).filters[0]?.value);
-    assert.deepEqual(groups.join(',').split(','), config.segments.map((segment) => segment.name));
+    const groups = ['1_en_10', '30_en_75', '150_en_500'].map(
+        (name) => listView(`Segment_${name}`).filters[0]?.value
+    );
+    assert.deepEqual(
+        groups.join(',').split(','),
+        config.segments.map((segment) => segment.name)
+    );
     const overdue = listView('Bezoek_te_laat');
     assert.equal(overdue.booleanFilter, '1 OR 2');
     assert.deepEqual(overdue.filters, [
         { field: 'Next_Visit_Due__c', operation: 'lessThan', value: 'TODAY' },
         { field: 'Last_Visit_Date__c', operation: 'equals' }
     ]);
-    assert.deepEqual(listView('Type_klant_gewijzigd_7_dagen').filters, [{ field: 'Customer_Type_Changed_On__c', operation: 'equals', value: 'LAST_N_DAYS:7' }]);
+    assert.deepEqual(listView('Type_klant_gewijzigd_7_dagen').filters, [
+        { field: 'Customer_Type_Changed_On__c', operation: 'equals', value: 'LAST_N_DAYS:7' }
+    ]);
 });

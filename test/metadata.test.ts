@@ -16,14 +16,27 @@ const parser = new XMLParser();
 
 async function filesUnder(dir: string, suffix: string): Promise<string[]> {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && entry.name.endsWith(suffix)).map((entry) => path.join(entry.parentPath, entry.name));
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+        .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-type FieldMeta = { type: string; formula?: string; precision?: number; scale?: number; externalId?: boolean; unique?: boolean; trackHistory?: boolean };
+type FieldMeta = {
+    type: string;
+    formula?: string;
+    precision?: number;
+    scale?: number;
+    externalId?: boolean;
+    unique?: boolean;
+    trackHistory?: boolean;
+};
 
 function fieldMeta(object: string, field: string): FieldMeta | undefined {
     try {
-        const xml = readFileSync(path.join(METADATA_DIR, 'objects', object, 'fields', `${field}.field-meta.xml`), 'utf8');
+        const xml = readFileSync(
+            path.join(METADATA_DIR, 'objects', object, 'fields', `${field}.field-meta.xml`),
+            'utf8'
+        );
         return (parser.parse(xml) as { CustomField: FieldMeta }).CustomField;
     } catch {
         return undefined;
@@ -42,14 +55,30 @@ test('every -meta.xml is well-formed XML', async () => {
 
 test('Salesforce source-deploy-retrieve resolves and converts the whole source, with no Apex', async () => {
     const components = ComponentSet.fromSource(path.join(REPO_ROOT, 'force-app'));
-    const types = new Set(components.getSourceComponents().toArray().map((component) => component.type.name));
-    for (const expected of ['CustomObject', 'GlobalValueSet', 'PermissionSet', 'StaticResource', 'LightningComponentBundle', 'Layout', 'CustomTab']) {
+    const types = new Set(
+        components
+            .getSourceComponents()
+            .toArray()
+            .map((component) => component.type.name)
+    );
+    for (const expected of [
+        'CustomObject',
+        'GlobalValueSet',
+        'PermissionSet',
+        'StaticResource',
+        'LightningComponentBundle',
+        'Layout',
+        'CustomTab'
+    ]) {
         assert.ok(types.has(expected), `missing ${expected}`);
     }
     assert.ok(!types.has('ApexClass') && !types.has('ApexTrigger'), 'no Apex in this package');
     const out = await mkdtemp(path.join(os.tmpdir(), 'mdapi-'));
     try {
-        const result = await new MetadataConverter().convert(components, 'metadata', { type: 'directory', outputDirectory: out });
+        const result = await new MetadataConverter().convert(components, 'metadata', {
+            type: 'directory',
+            outputDirectory: out
+        });
         const manifest = await readFile(path.join(result.packagePath ?? out, 'package.xml'), 'utf8');
         assert.match(manifest, new RegExp(`<version>${API_VERSION}</version>`));
         assert.match(manifest, /<members>Brand_Detail__c.Customer_Type__c<\/members>/);
@@ -98,7 +127,10 @@ test('every field the script reads or writes exists in force-app with a compatib
         for (const field of fields.filter((name) => !STANDARD_FIELDS.has(name))) {
             const meta = fieldMeta(object, field);
             assert.ok(meta, `${object}.${field} is named by the script but missing in force-app`);
-            assert.ok(expectedTypes[field]?.includes(meta.type), `${object}.${field} is ${meta.type}, expected ${expectedTypes[field]?.join('/')}`);
+            assert.ok(
+                expectedTypes[field]?.includes(meta.type),
+                `${object}.${field} is ${meta.type}, expected ${expectedTypes[field]?.join('/')}`
+            );
             assert.equal(meta.formula, undefined, `${object}.${field} must not be a formula`);
         }
     }
@@ -108,11 +140,16 @@ test('every field the script reads or writes exists in force-app with a compatib
     const key = fieldMeta('Potential__c', 'Key__c');
     assert.equal(key?.externalId, true);
     assert.equal(key?.unique, true);
-    assert.ok(fieldMeta('Brand_Detail__c', 'Days_Since_Last_Visit__c')?.formula, 'Days_Since_Last_Visit__c is a formula');
+    assert.ok(
+        fieldMeta('Brand_Detail__c', 'Days_Since_Last_Visit__c')?.formula,
+        'Days_Since_Last_Visit__c is a formula'
+    );
 });
 
 test('every field a component imports from @salesforce/schema exists in force-app', async () => {
-    const sources = (await filesUnder(path.join(METADATA_DIR, 'lwc'), '.js')).filter((file) => !file.includes('__tests__'));
+    const sources = (await filesUnder(path.join(METADATA_DIR, 'lwc'), '.js')).filter(
+        (file) => !file.includes('__tests__')
+    );
     const references = new Set<string>();
     for (const file of sources) {
         for (const match of (await readFile(file, 'utf8')).matchAll(/@salesforce\/schema\/(\w+)\.(\w+)/g)) {
@@ -121,14 +158,22 @@ test('every field a component imports from @salesforce/schema exists in force-ap
     }
     for (const reference of references) {
         const [object = '', field = ''] = reference.split('.');
-        assert.ok(STANDARD_FIELDS.has(field) || fieldMeta(object, field), `${reference} is imported by a component but missing in force-app`);
+        assert.ok(
+            STANDARD_FIELDS.has(field) || fieldMeta(object, field),
+            `${reference} is imported by a component but missing in force-app`
+        );
     }
 });
 
 test('field history is tracked on exactly the fields DESIGN names', async () => {
     const tracked: string[] = [];
-    for (const file of await filesUnder(path.join(METADATA_DIR, 'objects/Brand_Detail__c/fields'), '.field-meta.xml')) {
-        const meta = (parser.parse(await readFile(file, 'utf8')) as { CustomField: FieldMeta & { fullName: string } }).CustomField;
+    for (const file of await filesUnder(
+        path.join(METADATA_DIR, 'objects/Brand_Detail__c/fields'),
+        '.field-meta.xml'
+    )) {
+        const meta = (
+            parser.parse(await readFile(file, 'utf8')) as { CustomField: FieldMeta & { fullName: string } }
+        ).CustomField;
         if (meta.trackHistory) tracked.push(meta.fullName);
     }
     assert.deepEqual(tracked.sort(), [
@@ -142,9 +187,15 @@ test('field history is tracked on exactly the fields DESIGN names', async () => 
 });
 
 test('sfdx-project.json sourceApiVersion is the one API version', async () => {
-    const project = JSON.parse(await readFile(path.join(REPO_ROOT, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion: string };
+    const project = JSON.parse(await readFile(path.join(REPO_ROOT, 'sfdx-project.json'), 'utf8')) as {
+        sourceApiVersion: string;
+    };
     assert.equal(API_VERSION, project.sourceApiVersion);
     for (const file of await filesUnder(METADATA_DIR, '.js-meta.xml')) {
-        assert.match(await readFile(file, 'utf8'), new RegExp(`<apiVersion>${API_VERSION}</apiVersion>`), file);
+        assert.match(
+            await readFile(file, 'utf8'),
+            new RegExp(`<apiVersion>${API_VERSION}</apiVersion>`),
+            file
+        );
     }
 });

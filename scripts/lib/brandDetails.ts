@@ -34,13 +34,23 @@ function hashText(text: string): number {
     return (high & 0x1fffff) * 0x100000000 + low;
 }
 
-const PICKLIST_FIELDS = ['Customer_Type__c', 'Potential_Segment__c', 'Potential_Source__c', 'Value_Type__c', 'Next_Visit_Due__c'] as const;
+const PICKLIST_FIELDS = [
+    'Customer_Type__c',
+    'Potential_Segment__c',
+    'Potential_Source__c',
+    'Value_Type__c',
+    'Next_Visit_Due__c'
+] as const;
 const NO_REASON = -1;
 const LOCKED = 1;
 const EVER_HAD_SHARE = 2;
 
 const int32 = () => new Column((n) => new Int32Array(n), new Int32Array(1024));
 const float64 = () => new Column((n) => new Float64Array(n), new Float64Array(1024));
+
+function nan(value: number | undefined): number | null {
+    return value === undefined || Number.isNaN(value) ? null : value;
+}
 
 function text(value: unknown): string | null {
     return value === null || value === undefined || value === '' ? null : String(value);
@@ -93,7 +103,9 @@ export class BrandDetailTable {
         this.accounts.data[index] = accountIndex;
         this.brands.data[index] = this.dictionary.encode(record.Brand__c);
         this.lastVisits.data[index] = this.dictionary.encode(record.Last_Visit_Date__c);
-        this.flags.data[index] = (record.Classification_Locked__c ? LOCKED : 0) | (record.VG_Ever_Had_Share__c ? EVER_HAD_SHARE : 0);
+        this.flags.data[index] =
+            (record.Classification_Locked__c ? LOCKED : 0) |
+            (record.VG_Ever_Had_Share__c ? EVER_HAD_SHARE : 0);
         this.shares.data[index] = numeric(record.VG_Potential_Share__c);
         this.potentials.data[index] = numeric(record.Boiler_Potential__c);
         const reason = text(record.Classification_Reason__c);
@@ -131,7 +143,6 @@ export class BrandDetailTable {
      * it reads as `computedReason` when the hashes match and as a marker that matches nothing otherwise.
      */
     stored(index: number, computedReason: string | null): FieldValues {
-        const nan = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
         const storedReason = this.reasons.data[index] ?? NO_REASON;
         const values: FieldValues = {
             Classification_Locked__c: this.isLocked(index),

@@ -118,15 +118,25 @@ function sourceOf(flags: z.infer<typeof optionsSchema>, env: NodeJS.ProcessEnv):
     }
     if (flags['from-csv']) return { kind: 'csv', dir: fromCaller(flags['from-csv'], env) };
     if (flags['target-org']) {
-        return { kind: 'org', auth: { kind: 'target-org', alias: flags['target-org'] }, label: `org ${flags['target-org']}` };
+        return {
+            kind: 'org',
+            auth: { kind: 'target-org', alias: flags['target-org'] },
+            label: `org ${flags['target-org']}`
+        };
     }
     if (instanceUrl && clientId && clientSecret) {
-        return { kind: 'org', auth: { kind: 'client-credentials', instanceUrl, clientId, clientSecret }, label: instanceUrl };
+        return {
+            kind: 'org',
+            auth: { kind: 'client-credentials', instanceUrl, clientId, clientSecret },
+            label: instanceUrl
+        };
     }
     if (instanceUrl && accessToken) {
         return { kind: 'org', auth: { kind: 'access-token', instanceUrl, accessToken }, label: instanceUrl };
     }
-    throw new UsageError('no source: give --target-org, --instance-url with --access-token or client credentials, or --from-csv (see --help)');
+    throw new UsageError(
+        'no source: give --target-org, --instance-url with --access-token or client credentials, or --from-csv (see --help)'
+    );
 }
 
 /** `npm run` starts in the package root; a relative path means relative to where the admin typed it. */
@@ -144,7 +154,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     }
     const parsed = optionsSchema.safeParse(values);
     if (!parsed.success) {
-        throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
+        throw new UsageError(
+            parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')
+        );
     }
     const flags = parsed.data;
     if (flags.help) return 'help';

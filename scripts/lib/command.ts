@@ -15,7 +15,12 @@ import { acquireRunLock, RunLockedError } from './runLock.ts';
 import { failureReason } from './messages.ts';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 
-export type Io = { stdout: (text: string) => void; stderr: (text: string) => void; signal?: AbortSignal; isTTY?: boolean };
+export type Io = {
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    signal?: AbortSignal;
+    isTTY?: boolean;
+};
 
 /** The sales team works in Dutch time: a type change is dated by the day in Amsterdam. */
 export function clockAt(now: Date): Clock {
@@ -58,7 +63,15 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
         const picklists = readPicklists();
         config = loadConfig(configFile, picklists);
         const progress = options.json ? silentProgress : stderrProgress(io.stderr, io.isTTY ?? false);
-        const base = { config, configFile, picklists, outDir: options.outDir, clock: clockAt(options.now), log, progress, dryRun: options.dryRun };
+        const base = {
+            config,
+            configFile,
+            picklists,
+            outDir: options.outDir,
+            clock: clockAt(options.now),
+            progress,
+            dryRun: options.dryRun
+        };
         const estimate: EstimateStage | undefined = options.estimate
             ? estimateStage(config, { reestimate: options.reestimate, force: options.forceEstimate })
             : undefined;
@@ -68,9 +81,15 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
         } else {
             const tuning = tuningOf(options);
             const lock = options.dryRun ? undefined : await acquireRunLock(options.source.label);
-            if (lock?.tookOverFrom) log(`Took over the lock of pid ${lock.tookOverFrom.pid}, which no longer runs (${lock.file})`);
+            if (lock?.tookOverFrom)
+                log(
+                    `Took over the lock of pid ${lock.tookOverFrom.pid}, which no longer runs (${lock.file})`
+                );
             try {
-                const api = new OrgApi(await connect(options.source.auth), { maxRequests: options.maxApiRequests, signal: io.signal });
+                const api = new OrgApi(await connect(options.source.auth), {
+                    maxRequests: options.maxApiRequests,
+                    signal: io.signal
+                });
                 const source = orgSource(api, options.source.label, tuning);
                 const writer = options.dryRun ? undefined : orgWriter(api, tuning, io.signal);
                 report = await runReclassification({ ...base, source, writer, estimate });
@@ -93,8 +112,19 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
     if (options.json) {
         io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-        const types = [config.customerTypes.winBack, config.customerTypes.get, config.customerTypes.grow, config.customerTypes.keep];
-        io.stdout(`${formatSummary(report, types, config.segments.map((segment) => segment.name))}\n`);
+        const types = [
+            config.customerTypes.winBack,
+            config.customerTypes.get,
+            config.customerTypes.grow,
+            config.customerTypes.keep
+        ];
+        io.stdout(
+            `${formatSummary(
+                report,
+                types,
+                config.segments.map((segment) => segment.name)
+            )}\n`
+        );
     }
     if (report.outcome.exitCode !== 0) {
         io.stderr(`${report.outcome.reason}\n`);

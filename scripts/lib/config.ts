@@ -34,10 +34,16 @@ const shape = z
             keepFromPercent: percent
         }),
         segments: z.array(z.strictObject({ name, minUnits: wholeUnits.min(1) })).min(1),
-        valueBands: z.strictObject({ midFromRevenue: z.number().nonnegative(), highAboveRevenue: z.number() }),
+        valueBands: z.strictObject({
+            midFromRevenue: z.number().nonnegative(),
+            highAboveRevenue: z.number()
+        }),
         potentialBands: z.record(name, z.array(name.nullable()).min(1)),
         valueTypeMatrix: z.record(name, z.record(name, name)),
-        valueTypes: z.record(name, z.strictObject({ strategy: name, visitEveryDays: z.number().int().positive() })),
+        valueTypes: z.record(
+            name,
+            z.strictObject({ strategy: name, visitEveryDays: z.number().int().positive() })
+        ),
         estimate: z.strictObject({
             minTrainingInstallers: z.number().int().min(2),
             folds: z.number().int().min(2).max(20)
@@ -66,24 +72,36 @@ function consistencyIssues(config: z.infer<typeof shape>): Issue[] {
     segments.forEach((segment, index) => {
         const previous = segments[index - 1];
         if (previous && segment.minUnits <= previous.minUnits) {
-            issues.push({ path: ['segments', index, 'minUnits'], message: 'segments must ascend by minUnits' });
+            issues.push({
+                path: ['segments', index, 'minUnits'],
+                message: 'segments must ascend by minUnits'
+            });
         }
     });
     if (valueBands.highAboveRevenue < valueBands.midFromRevenue) {
-        issues.push({ path: ['valueBands', 'highAboveRevenue'], message: 'must not be below midFromRevenue' });
+        issues.push({
+            path: ['valueBands', 'highAboveRevenue'],
+            message: 'must not be below midFromRevenue'
+        });
     }
     const bandOf = new Map<string | null, string>();
     for (const [band, members] of Object.entries(config.potentialBands)) {
         for (const member of members) {
             if (bandOf.has(member)) {
-                issues.push({ path: ['potentialBands', band], message: `${member ?? 'null'} is in two bands` });
+                issues.push({
+                    path: ['potentialBands', band],
+                    message: `${member ?? 'null'} is in two bands`
+                });
             }
             bandOf.set(member, band);
         }
     }
     for (const segment of [null, ...segments.map((s) => s.name)]) {
         if (!bandOf.has(segment)) {
-            issues.push({ path: ['potentialBands'], message: `segment ${segment ?? 'null (none)'} is in no band` });
+            issues.push({
+                path: ['potentialBands'],
+                message: `segment ${segment ?? 'null (none)'} is in no band`
+            });
         }
     }
     for (const valueBand of ['Laag', 'Midden', 'Hoog']) {
@@ -92,7 +110,10 @@ function consistencyIssues(config: z.infer<typeof shape>): Issue[] {
             if (type === undefined) {
                 issues.push({ path: ['valueTypeMatrix', valueBand, band], message: 'missing cell' });
             } else if (!config.valueTypes[type]) {
-                issues.push({ path: ['valueTypeMatrix', valueBand, band], message: `${type} is not in valueTypes` });
+                issues.push({
+                    path: ['valueTypeMatrix', valueBand, band],
+                    message: `${type} is not in valueTypes`
+                });
             }
         }
     }
@@ -107,15 +128,31 @@ function picklistIssues(config: z.infer<typeof shape>, picklists: Picklists): Is
         [['vgBrands'], config.vgBrands, picklists.brands],
         [['competitorBrands'], config.competitorBrands, picklists.brands],
         [['potentialSources'], Object.values(config.potentialSources), picklists.potentialSources],
-        [['potentialSourceLabels'], Object.values(config.potentialSourceLabels), picklists.potentialSourceLabels],
-        [['customerTypes'], [config.customerTypes.winBack, config.customerTypes.get, config.customerTypes.grow, config.customerTypes.keep], picklists.customerTypes],
+        [
+            ['potentialSourceLabels'],
+            Object.values(config.potentialSourceLabels),
+            picklists.potentialSourceLabels
+        ],
+        [
+            ['customerTypes'],
+            [
+                config.customerTypes.winBack,
+                config.customerTypes.get,
+                config.customerTypes.grow,
+                config.customerTypes.keep
+            ],
+            picklists.customerTypes
+        ],
         [['segments'], config.segments.map((segment) => segment.name), picklists.segments],
         [['valueTypes'], Object.keys(config.valueTypes), picklists.valueTypes]
     ];
     const issues: Issue[] = [];
     for (const [path, values, allowed] of checks) {
         for (const value of values.filter((v) => !allowed.includes(v))) {
-            issues.push({ path, message: `${value} is not a picklist value in the metadata (${allowed.join(', ')})` });
+            issues.push({
+                path,
+                message: `${value} is not a picklist value in the metadata (${allowed.join(', ')})`
+            });
         }
     }
     return issues;
@@ -126,7 +163,10 @@ function picklistIssues(config: z.infer<typeof shape>, picklists: Picklists): Is
  */
 export function configSchema(picklists?: Picklists) {
     return shape.superRefine((config, ctx) => {
-        const issues = [...consistencyIssues(config), ...(picklists ? picklistIssues(config, picklists) : [])];
+        const issues = [
+            ...consistencyIssues(config),
+            ...(picklists ? picklistIssues(config, picklists) : [])
+        ];
         for (const issue of issues) {
             ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
         }
@@ -139,7 +179,9 @@ export class ConfigError extends Error {
         readonly source: string,
         readonly problems: string[]
     ) {
-        super(`Invalid segmentation config ${source}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+        super(
+            `Invalid segmentation config ${source}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`
+        );
     }
 }
 

@@ -7,21 +7,40 @@ import { EXIT_CODES } from './exitCodes.ts';
 export type ConfigChange = { path: string; text: string };
 
 const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
-const currency = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const currency = new Intl.NumberFormat('nl-NL', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0
+});
 /** "€ 10.000" with a plain space (Intl puts a no-break space there, which surprises grep). */
 const euro = { format: (value: number) => currency.format(value).replace(/\s/gu, ' ') };
 const percent = (value: number) => `${number.format(value)}%`;
 const boilers = (count: number) => `${number.format(count)} ${count === 1 ? 'ketel' : 'ketels'}`;
 const segmentName = (segment: string | null) => (segment === null ? 'Geen segment' : `Segment ${segment}`);
 
-function listChanges(path: string, before: readonly string[], after: readonly string[], noun: string): ConfigChange[] {
+function listChanges(
+    path: string,
+    before: readonly string[],
+    after: readonly string[],
+    noun: string
+): ConfigChange[] {
     return [
-        ...after.filter((value) => !before.includes(value)).map((value) => ({ path, text: `${noun} toegevoegd: ${value}` })),
-        ...before.filter((value) => !after.includes(value)).map((value) => ({ path, text: `${noun} verwijderd: ${value}` }))
+        ...after
+            .filter((value) => !before.includes(value))
+            .map((value) => ({ path, text: `${noun} toegevoegd: ${value}` })),
+        ...before
+            .filter((value) => !after.includes(value))
+            .map((value) => ({ path, text: `${noun} verwijderd: ${value}` }))
     ];
 }
 
-function valueChange<T>(path: string, label: string, before: T, after: T, show: (value: T) => string = String): ConfigChange[] {
+function valueChange<T>(
+    path: string,
+    label: string,
+    before: T,
+    after: T,
+    show: (value: T) => string = String
+): ConfigChange[] {
     return before === after ? [] : [{ path, text: `${label}: ${show(before)} -> ${show(after)}` }];
 }
 
@@ -35,25 +54,47 @@ function brandChanges(before: SegmentationConfig, after: SegmentationConfig): Co
     }
     for (const brand of after.competitorBrands.filter((b) => before.vgBrands.includes(b))) {
         moved.add(brand);
-        changes.push({ path: 'competitorBrands', text: `Merk ${brand} telt nu als concurrent (was VG-merk)` });
+        changes.push({
+            path: 'competitorBrands',
+            text: `Merk ${brand} telt nu als concurrent (was VG-merk)`
+        });
     }
     const notMoved = (values: readonly string[]) => values.filter((value) => !moved.has(value));
     return [
         ...changes,
         ...listChanges('vgBrands', notMoved(before.vgBrands), notMoved(after.vgBrands), 'VG-merk'),
-        ...listChanges('competitorBrands', notMoved(before.competitorBrands), notMoved(after.competitorBrands), 'Concurrerend merk')
+        ...listChanges(
+            'competitorBrands',
+            notMoved(before.competitorBrands),
+            notMoved(after.competitorBrands),
+            'Concurrerend merk'
+        )
     ];
 }
 
 function customerTypeChanges(before: SegmentationConfig, after: SegmentationConfig): ConfigChange[] {
     const [b, a] = [before.customerTypes, after.customerTypes];
     const renames = (['winBack', 'get', 'grow', 'keep'] as const).flatMap((key) =>
-        b[key] === a[key] ? [] : [{ path: `customerTypes.${key}`, text: `Type klant hernoemd: ${b[key]} -> ${a[key]}` }]
+        b[key] === a[key]
+            ? []
+            : [{ path: `customerTypes.${key}`, text: `Type klant hernoemd: ${b[key]} -> ${a[key]}` }]
     );
     return [
         ...renames,
-        ...valueChange('customerTypes.growFromPercent', `Grens ${a.get}/${a.grow}`, b.growFromPercent, a.growFromPercent, percent),
-        ...valueChange('customerTypes.keepFromPercent', `Grens ${a.grow}/${a.keep}`, b.keepFromPercent, a.keepFromPercent, percent)
+        ...valueChange(
+            'customerTypes.growFromPercent',
+            `Grens ${a.get}/${a.grow}`,
+            b.growFromPercent,
+            a.growFromPercent,
+            percent
+        ),
+        ...valueChange(
+            'customerTypes.keepFromPercent',
+            `Grens ${a.grow}/${a.keep}`,
+            b.keepFromPercent,
+            a.keepFromPercent,
+            percent
+        )
     ];
 }
 
@@ -64,7 +105,10 @@ function segmentChanges(before: SegmentationConfig, after: SegmentationConfig): 
     after.segments.forEach(({ name, minUnits }, index) => {
         const was = floorBefore.get(name);
         if (was === undefined) {
-            changes.push({ path: `segments.${index}`, text: `Nieuw segment ${name} vanaf ${boilers(minUnits)}` });
+            changes.push({
+                path: `segments.${index}`,
+                text: `Nieuw segment ${name} vanaf ${boilers(minUnits)}`
+            });
         } else if (was !== minUnits) {
             changes.push({
                 path: `segments.${index}.minUnits`,
@@ -74,7 +118,10 @@ function segmentChanges(before: SegmentationConfig, after: SegmentationConfig): 
     });
     before.segments.forEach(({ name, minUnits }, index) => {
         if (!floorAfter.has(name)) {
-            changes.push({ path: `segments.${index}`, text: `Segment ${name} vervalt (begon bij ${boilers(minUnits)})` });
+            changes.push({
+                path: `segments.${index}`,
+                text: `Segment ${name} vervalt (begon bij ${boilers(minUnits)})`
+            });
         }
     });
     return changes;
@@ -83,14 +130,30 @@ function segmentChanges(before: SegmentationConfig, after: SegmentationConfig): 
 function valueBandChanges(before: SegmentationConfig, after: SegmentationConfig): ConfigChange[] {
     const [b, a] = [before.valueBands, after.valueBands];
     return [
-        ...valueChange('valueBands.midFromRevenue', 'Omzetgrens Laag/Midden', b.midFromRevenue, a.midFromRevenue, (value: number) => `vanaf ${euro.format(value)}`),
-        ...valueChange('valueBands.highAboveRevenue', 'Omzetgrens Midden/Hoog', b.highAboveRevenue, a.highAboveRevenue, (value: number) => `boven ${euro.format(value)}`)
+        ...valueChange(
+            'valueBands.midFromRevenue',
+            'Omzetgrens Laag/Midden',
+            b.midFromRevenue,
+            a.midFromRevenue,
+            (value: number) => `vanaf ${euro.format(value)}`
+        ),
+        ...valueChange(
+            'valueBands.highAboveRevenue',
+            'Omzetgrens Midden/Hoog',
+            b.highAboveRevenue,
+            a.highAboveRevenue,
+            (value: number) => `boven ${euro.format(value)}`
+        )
     ];
 }
 
 function potentialBandChanges(before: SegmentationConfig, after: SegmentationConfig): ConfigChange[] {
     const bandOf = (config: SegmentationConfig) =>
-        new Map(Object.entries(config.potentialBands).flatMap(([band, members]) => members.map((member) => [member, band] as const)));
+        new Map(
+            Object.entries(config.potentialBands).flatMap(([band, members]) =>
+                members.map((member) => [member, band] as const)
+            )
+        );
     const [b, a] = [bandOf(before), bandOf(after)];
     const changes: ConfigChange[] = [];
     for (const band of Object.keys(after.potentialBands).filter((name) => !(name in before.potentialBands))) {
@@ -99,7 +162,9 @@ function potentialBandChanges(before: SegmentationConfig, after: SegmentationCon
     for (const band of Object.keys(before.potentialBands).filter((name) => !(name in after.potentialBands))) {
         changes.push({ path: `potentialBands.${band}`, text: `Potentieband ${band} vervalt` });
     }
-    const removedSegments = new Set(before.segments.map((s) => s.name).filter((name) => !after.segments.some((s) => s.name === name)));
+    const removedSegments = new Set(
+        before.segments.map((s) => s.name).filter((name) => !after.segments.some((s) => s.name === name))
+    );
     for (const member of new Set([...b.keys(), ...a.keys()])) {
         const [was, now] = [b.get(member), a.get(member)];
         if (was === now || (now === undefined && member !== null && removedSegments.has(member))) continue;
@@ -117,7 +182,10 @@ function potentialBandChanges(before: SegmentationConfig, after: SegmentationCon
 
 function matrixChanges(before: SegmentationConfig, after: SegmentationConfig): ConfigChange[] {
     const changes: ConfigChange[] = [];
-    const valueBands = new Set([...Object.keys(before.valueTypeMatrix), ...Object.keys(after.valueTypeMatrix)]);
+    const valueBands = new Set([
+        ...Object.keys(before.valueTypeMatrix),
+        ...Object.keys(after.valueTypeMatrix)
+    ]);
     for (const valueBand of valueBands) {
         const [b, a] = [before.valueTypeMatrix[valueBand] ?? {}, after.valueTypeMatrix[valueBand] ?? {}];
         for (const potentialBand of new Set([...Object.keys(b), ...Object.keys(a)])) {
@@ -151,7 +219,9 @@ function valueTypeChanges(before: SegmentationConfig, after: SegmentationConfig)
                 text: `Bezoekfrequentie ${name}: elke ${number.format(was.visitEveryDays)} -> ${number.format(now.visitEveryDays)} dagen`
             });
         }
-        changes.push(...valueChange(`valueTypes.${name}.strategy`, `Strategie ${name}`, was.strategy, now.strategy));
+        changes.push(
+            ...valueChange(`valueTypes.${name}.strategy`, `Strategie ${name}`, was.strategy, now.strategy)
+        );
     }
     for (const name of Object.keys(before.valueTypes).filter((type) => !(type in after.valueTypes))) {
         changes.push({ path: `valueTypes.${name}`, text: `Klanttype ${name} vervalt` });
@@ -178,10 +248,16 @@ const EXPLAINED = new Set([
 ]);
 
 function otherChanges(before: SegmentationConfig, after: SegmentationConfig): ConfigChange[] {
-    const [b, a] = [before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>];
+    const [b, a] = [
+        before as unknown as Record<string, unknown>,
+        after as unknown as Record<string, unknown>
+    ];
     return [...new Set([...Object.keys(b), ...Object.keys(a)])]
         .filter((key) => !EXPLAINED.has(key) && JSON.stringify(b[key]) !== JSON.stringify(a[key]))
-        .map((key) => ({ path: key, text: `Instelling ${key}: ${JSON.stringify(b[key]) ?? '(geen)'} -> ${JSON.stringify(a[key]) ?? '(geen)'}` }));
+        .map((key) => ({
+            path: key,
+            text: `Instelling ${key}: ${JSON.stringify(b[key]) ?? '(geen)'} -> ${JSON.stringify(a[key]) ?? '(geen)'}`
+        }));
 }
 
 /**
@@ -192,10 +268,25 @@ export function diffConfigs(before: SegmentationConfig, after: SegmentationConfi
     return [
         ...valueChange('version', 'Versie van de configuratie', before.version, after.version),
         ...listChanges('productGroups', before.productGroups, after.productGroups, 'Productgroep'),
-        ...valueChange('boilerProductGroup', 'Productgroep voor de ketelpotentie', before.boilerProductGroup, after.boilerProductGroup),
+        ...valueChange(
+            'boilerProductGroup',
+            'Productgroep voor de ketelpotentie',
+            before.boilerProductGroup,
+            after.boilerProductGroup
+        ),
         ...brandChanges(before, after),
-        ...valueChange('potentialSources.sales', 'Bron voor potentie van sales', before.potentialSources.sales, after.potentialSources.sales),
-        ...valueChange('potentialSources.estimate', 'Bron voor geschatte potentie', before.potentialSources.estimate, after.potentialSources.estimate),
+        ...valueChange(
+            'potentialSources.sales',
+            'Bron voor potentie van sales',
+            before.potentialSources.sales,
+            after.potentialSources.sales
+        ),
+        ...valueChange(
+            'potentialSources.estimate',
+            'Bron voor geschatte potentie',
+            before.potentialSources.estimate,
+            after.potentialSources.estimate
+        ),
         ...valueChange(
             'potentialSourceLabels.entered',
             'Tekst bij ingevulde potentie',
@@ -220,7 +311,12 @@ export function diffConfigs(before: SegmentationConfig, after: SegmentationConfi
             before.estimate.minTrainingInstallers,
             after.estimate.minTrainingInstallers
         ),
-        ...valueChange('estimate.folds', 'Aantal delen voor de controle van de schatting', before.estimate.folds, after.estimate.folds),
+        ...valueChange(
+            'estimate.folds',
+            'Aantal delen voor de controle van de schatting',
+            before.estimate.folds,
+            after.estimate.folds
+        ),
         ...otherChanges(before, after)
     ];
 }
@@ -255,7 +351,10 @@ export function configDiffCommand(argv: string[], io: Io, loader: ConfigLoader):
     try {
         parsed = parseArgs({
             args: argv,
-            options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+            options: {
+                json: { type: 'boolean', default: false },
+                help: { type: 'boolean', short: 'h', default: false }
+            },
             allowPositionals: true,
             strict: true
         });
@@ -289,7 +388,9 @@ export function configDiffCommand(argv: string[], io: Io, loader: ConfigLoader):
     }
     for (const file of [fileA, fileB]) {
         for (const problem of loader.picklistProblems(file)) {
-            io.stderr(`Let op, ${file}: ${problem} (npm run reclassify weigert deze config tot force-app deze waarde kent)\n`);
+            io.stderr(
+                `Let op, ${file}: ${problem} (npm run reclassify weigert deze config tot force-app deze waarde kent)\n`
+            );
         }
     }
     const changes = diffConfigs(before, after);

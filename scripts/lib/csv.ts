@@ -23,7 +23,7 @@ const DELIMITERS = [',', ';', '\t'] as const;
 export function detectDelimiter(headerLine: string): string {
     const counts = DELIMITERS.map((delimiter) => headerLine.split(delimiter).length - 1);
     const best = counts.indexOf(Math.max(...counts));
-    return counts[best] === 0 ? ',' : DELIMITERS[best] ?? ',';
+    return counts[best] === 0 ? ',' : (DELIMITERS[best] ?? ',');
 }
 
 /** UTF-8 (with or without BOM) as Data Loader writes; anything that is not valid UTF-8 is read as Windows-1252. */
@@ -48,45 +48,45 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** One parsed CSV record: its cells and the line it ends on (1-based, as editors count). */
-type CsvFields = { cells: string[]; line: number };
-
 /**
- * RFC 4180 records of a CSV text that arrives in pieces (the Bulk API's result pages, a file's chunks):
- * quoted cells with "" escapes and line breaks, CRLF / LF / CR record ends, empty lines skipped. A record cut
- * off at the end of a piece waits for the next one. Written for a million rows a minute: a quoted cell is
- * found with indexOf, an unquoted one with a char-code loop, and no object is made per cell.
- * A quote inside an unquoted cell, text after a closing quote or an unclosed quote makes the text unusable.
+ * RFC 4180 records of a CSV text that arrives in pieces (the Bulk API's result pages, a file's chunks), keyed by
+ * the header row's (trimmed) names: quoted cells with "" escapes and line breaks, CRLF / LF / CR record ends,
+ * empty lines skipped, a leading BOM dropped. A record cut off at the end of a piece waits for the next one.
+ * Rows whose cell count differs from the header's go to onBadRow with the line they end on.
+ * Written for millions of records a run: one generator step per record, a quoted cell found with indexOf, an
+ * unquoted one with a char-code loop. A quote inside an unquoted cell, text after a closing quote or an
+ * unclosed quote makes the text unusable (CsvFileError).
  */
-class CsvScanner {
+class CsvReader {
     private rest = '';
     private started = false;
     /** Line on which the next record starts. */
     private line = 1;
+    private header: string[] | undefined;
     private readonly delimiter: number;
 
     constructor(
         delimiter: string,
-        private readonly source: string
+        private readonly source: string,
+        private readonly onBadRow?: (line: number, reason: string) => void
     ) {
         this.delimiter = delimiter.charCodeAt(0);
     }
 
     /** The records completed by this piece (final: there is no more text; an unfinished record is an error). */
-    *push(piece: string, final: boolean): Generator<CsvFields> {
+    *records(piece: string, final: boolean): Generator<CsvRow> {
         const text = this.rest === '' ? piece : this.rest + piece;
         this.rest = '';
         const length = text.length;
         const delimiter = this.delimiter;
+        const cells: string[] = [];
         let position = 0;
         if (!this.started && length > 0) {
             this.started = true;
             if (text.charCodeAt(0) === 0xfeff) position = 1;
         }
-        records: while (position < length) {
+        while (position < length) {
             const start = position;
-            const startLine = this.line;
-            let line = startLine;
             const first = text.charCodeAt(position);
             if (first === LF || first === CR) {
                 // An empty line: skipped (a CR at the very end may still be followed by its LF).
@@ -95,90 +95,82 @@ class CsvScanner {
                 this.line++;
                 continue;
             }
-            const cells: string[] = [];
+            cells.length = 0;
+            let complete = false;
             for (;;) {
                 let value: string;
-                if (position < length && text.charCodeAt(position) === QUOTE) {
-                    let from = position + 1;
-                    value = '';
-                    for (;;) {
-                        const quote = text.indexOf('"', from);
+                if (text.charCodeAt(position) === QUOTE) {
+                    const from = position + 1;
+                    let quote = text.indexOf('"', from);
+                    if (quote !== -1 && quote + 1 < length && text.charCodeAt(quote + 1) !== QUOTE) {
+                        value = text.slice(from, quote);
+                    } else {
+                        value = '';
+                        let chunk = from;
+                        for (;;) {
+                            if (quote === -1 || (quote + 1 === length && !final)) break;
+                            if (text.charCodeAt(quote + 1) !== QUOTE) break;
+                            value += text.slice(chunk, quote + 1);
+                            chunk = quote + 2;
+                            quote = text.indexOf('"', chunk);
+                        }
                         if (quote === -1 || (quote + 1 === length && !final)) {
-                            if (!final) {
-                                this.rest = text.slice(start);
-                                return;
-                            }
-                            throw new CsvFileError(this.source, `line ${startLine}: a quoted cell is not closed`);
+                            if (final)
+                                throw new CsvFileError(
+                                    this.source,
+                                    `line ${this.line}: a quoted cell is not closed`
+                                );
+                            break;
                         }
-                        if (text.charCodeAt(quote + 1) === QUOTE) {
-                            value += text.slice(from, quote + 1);
-                            from = quote + 2;
-                            continue;
-                        }
-                        value += text.slice(from, quote);
-                        position = quote + 1;
-                        break;
+                        value += text.slice(chunk, quote);
                     }
-                    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) line++;
+                    position = quote + 1;
                     const next = text.charCodeAt(position);
                     if (position < length && next !== delimiter && next !== LF && next !== CR) {
-                        throw new CsvFileError(this.source, `line ${line}: text after the closing quote of a cell`);
+                        throw new CsvFileError(
+                            this.source,
+                            `line ${this.lineAt(text, start, position)}: text after the closing quote of a cell`
+                        );
                     }
                 } else {
                     let end = position;
                     while (end < length) {
                         const char = text.charCodeAt(end);
                         if (char === delimiter || char === LF || char === CR) break;
-                        if (char === QUOTE) throw new CsvFileError(this.source, `line ${line}: a quote inside an unquoted cell`);
+                        if (char === QUOTE) {
+                            throw new CsvFileError(
+                                this.source,
+                                `line ${this.lineAt(text, start, end)}: a quote inside an unquoted cell`
+                            );
+                        }
                         end++;
                     }
-                    if (end === length && !final) {
-                        this.rest = text.slice(start);
-                        return;
-                    }
+                    if (end === length && !final) break;
                     value = text.slice(position, end);
                     position = end;
                 }
                 cells.push(value);
                 if (position >= length) {
-                    if (!final) {
-                        this.rest = text.slice(start);
-                        return;
-                    }
-                    this.line = line;
-                    yield { cells, line };
-                    break records;
+                    complete = final;
+                    break;
                 }
                 const char = text.charCodeAt(position);
                 if (char === delimiter) {
                     position++;
                     continue;
                 }
-                if (char === CR) {
-                    if (position + 1 === length && !final) {
-                        this.rest = text.slice(start);
-                        return;
-                    }
-                    position += text.charCodeAt(position + 1) === LF ? 2 : 1;
-                } else {
-                    position++;
-                }
-                this.line = line + 1;
-                yield { cells, line };
-                continue records;
+                if (char === CR && position + 1 === length && !final) break;
+                position += char === CR && text.charCodeAt(position + 1) === LF ? 2 : 1;
+                complete = true;
+                break;
             }
-        }
-    }
-}
-
-/** Turns cell lists into records keyed by the (trimmed) header; rows of another width go to onBadRow. */
-class CsvRecords {
-    private header: string[] | undefined;
-
-    constructor(private readonly onBadRow?: (line: number, reason: string) => void) {}
-
-    *of(rows: Iterable<CsvFields>): Generator<CsvRow> {
-        for (const { cells, line } of rows) {
+            if (!complete) {
+                this.rest = text.slice(start);
+                return;
+            }
+            // The line the record ends on: its start line plus the line breaks inside quoted cells.
+            const line = this.lineAt(text, start, position - 1);
+            this.line = line + 1;
             const header = this.header;
             if (!header) {
                 this.header = cells.map((name) => name.trim());
@@ -193,18 +185,25 @@ class CsvRecords {
             yield record;
         }
     }
+
+    /** The line of text[end], for a record that starts at text[start] on this.line. */
+    private lineAt(text: string, start: number, end: number): number {
+        let line = this.line;
+        for (let at = text.indexOf('\n', start); at !== -1 && at < end; at = text.indexOf('\n', at + 1))
+            line++;
+        return line;
+    }
 }
 
 /**
  * The records of one whole CSV text (a Bulk API result page), synchronously: no stream, no promise per record.
  * Same rules as parseCsv.
  */
-export function* parseCsvText(
+export function parseCsvText(
     text: string,
     options: { delimiter?: string; source: string; onBadRow?: (line: number, reason: string) => void }
 ): Generator<CsvRow> {
-    const scanner = new CsvScanner(options.delimiter ?? ',', options.source);
-    yield* new CsvRecords(options.onBadRow).of(scanner.push(text, true));
+    return new CsvReader(options.delimiter ?? ',', options.source, options.onBadRow).records(text, true);
 }
 
 /**
@@ -216,14 +215,13 @@ export async function* parseCsv(
     text: Iterable<string> | AsyncIterable<string> | Readable,
     options: { delimiter?: string; source: string; onBadRow?: (line: number, reason: string) => void }
 ): AsyncGenerator<CsvRow> {
-    const scanner = new CsvScanner(options.delimiter ?? ',', options.source);
-    const records = new CsvRecords(options.onBadRow);
+    const reader = new CsvReader(options.delimiter ?? ',', options.source, options.onBadRow);
     const decoder = new TextDecoder('utf-8');
     for await (const chunk of text as AsyncIterable<string | Buffer>) {
         const piece = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-        yield* records.of(scanner.push(piece, false));
+        for (const record of reader.records(piece, false)) yield record;
     }
-    yield* records.of(scanner.push(decoder.decode(), true));
+    for (const record of reader.records(decoder.decode(), true)) yield record;
 }
 
 /** Reads a CSV file: sniffs encoding and delimiter, checks the required columns, then streams its records. */
@@ -240,7 +238,11 @@ export async function readCsvFile(
     await handle.close();
     const head = sample.subarray(0, bytesRead);
     const encoding = detectEncoding(head);
-    const headerLine = new TextDecoder(encoding).decode(head).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+    const headerLine =
+        new TextDecoder(encoding)
+            .decode(head)
+            .replace(/^\uFEFF/, '')
+            .split(/\r?\n/, 1)[0] ?? '';
     if (headerLine.trim() === '') {
         throw new CsvFileError(file, 'is empty (no header row)');
     }
@@ -253,9 +255,14 @@ export async function readCsvFile(
     return parseCsv(decode(createReadStream(file), encoding), { delimiter, source: file, onBadRow });
 }
 
-/** Writes a CSV file row by row (fixed columns, RFC 4180 quoting by csv-stringify), with backpressure. */
+/**
+ * Writes a CSV file row by row (fixed columns, RFC 4180 quoting by csv-stringify), with backpressure. Rows are
+ * stringified a batch at a time: csv-stringify's set-up per call costs more than quoting a row.
+ */
 export class CsvFileWriter {
+    private static readonly BATCH = 1000;
     private readonly out: WriteStream;
+    private pending: string[][] = [];
     rows = 0;
 
     constructor(
@@ -268,12 +275,21 @@ export class CsvFileWriter {
 
     async write(values: readonly unknown[]): Promise<void> {
         this.rows++;
-        if (!this.out.write(stringify([values.map(cell)]))) {
+        this.pending.push(values.map(cell));
+        if (this.pending.length >= CsvFileWriter.BATCH) await this.flush();
+    }
+
+    private async flush(): Promise<void> {
+        if (this.pending.length === 0) return;
+        const text = stringify(this.pending);
+        this.pending = [];
+        if (!this.out.write(text)) {
             await once(this.out, 'drain');
         }
     }
 
     async close(): Promise<void> {
+        await this.flush();
         this.out.end();
         await once(this.out, 'finish');
     }

@@ -9,7 +9,11 @@ import { EXIT_CODES } from './exitCodes.ts';
 import { API_VERSION, METADATA_DIR, REPO_ROOT } from './paths.ts';
 
 /** Every sf call runs quietly and never updates itself mid-install. */
-export const SF_ENV = { SF_DISABLE_TELEMETRY: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true', SF_DISABLE_AUTOUPDATE: 'true' } as const;
+export const SF_ENV = {
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true'
+} as const;
 
 export const PERMISSION_SETS = ['Klantsegmentatie_Sales', 'Klantsegmentatie_Integration'] as const;
 export const SAMPLE_DATA_PLAN = 'data/tree/sample-data-plan.json';
@@ -39,7 +43,12 @@ Options:
   -h, --help               this text
 `;
 
-export type DeployOptions = { targetOrg: string; withSampleData: boolean; activatePages: boolean; dryRun: boolean };
+export type DeployOptions = {
+    targetOrg: string;
+    withSampleData: boolean;
+    activatePages: boolean;
+    dryRun: boolean;
+};
 
 export class DeployUsageError extends Error {
     override readonly name = 'DeployUsageError';
@@ -47,7 +56,11 @@ export class DeployUsageError extends Error {
 
 const optionsSchema = z
     .object({
-        'target-org': z.string().trim().min(1, 'give the org alias or username').regex(/^[^\s-][^\s]*$/, 'an alias or username, no spaces'),
+        'target-org': z
+            .string()
+            .trim()
+            .min(1, 'give the org alias or username')
+            .regex(/^[^\s-][^\s]*$/, 'an alias or username, no spaces'),
         'with-sample-data': z.boolean().default(false),
         'skip-page-activation': z.boolean().default(false),
         'dry-run': z.boolean().default(false)
@@ -77,7 +90,12 @@ export function parseDeployArgs(argv: string[]): DeployOptions | 'help' {
     const parsed = optionsSchema.safeParse(values);
     if (!parsed.success) {
         throw new DeployUsageError(
-            parsed.error.issues.map((issue) => `--${issue.path.join('.') || 'target-org'}: ${issue.code === 'invalid_type' ? 'required' : issue.message}`).join('; ')
+            parsed.error.issues
+                .map(
+                    (issue) =>
+                        `--${issue.path.join('.') || 'target-org'}: ${issue.code === 'invalid_type' ? 'required' : issue.message}`
+                )
+                .join('; ')
         );
     }
     return {
@@ -131,7 +149,10 @@ export function withViewOverrides(objectXml: string, page: string): string {
  * (a standard object keeps every setting not named); Brand_Detail__c is the package's own object, deployed whole
  * with the overrides added. Nothing is deleted by a deploy, so the fields stay as step 1 left them.
  */
-export function activationFiles(pages: readonly RecordPage[], brandDetailObjectXml: string): Record<string, string> {
+export function activationFiles(
+    pages: readonly RecordPage[],
+    brandDetailObjectXml: string
+): Record<string, string> {
     const files: Record<string, string> = {};
     for (const { object, page } of pages) {
         const xml =
@@ -169,7 +190,11 @@ function manualActivation(pages: readonly RecordPage[]): string[] {
 export function deployPlan(options: DeployOptions, facts: PlanFacts): DeployStep[] {
     const org = ['--target-org', options.targetOrg];
     const steps: DeployStep[] = [
-        { kind: 'sf', title: 'Deploy force-app', args: ['project', 'deploy', 'start', '--source-dir', 'force-app', ...org] },
+        {
+            kind: 'sf',
+            title: 'Deploy force-app',
+            args: ['project', 'deploy', 'start', '--source-dir', 'force-app', ...org]
+        },
         {
             kind: 'sf',
             title: 'Assign the permission sets to you',
@@ -177,7 +202,9 @@ export function deployPlan(options: DeployOptions, facts: PlanFacts): DeployStep
         }
     ];
     const missing = RECORD_PAGES.filter(({ page }) => !facts.pagesInSource.includes(page));
-    const toActivate = RECORD_PAGES.filter(({ page }) => facts.pagesInSource.includes(page) && !facts.pagesActivatedInSource.includes(page));
+    const toActivate = RECORD_PAGES.filter(
+        ({ page }) => facts.pagesInSource.includes(page) && !facts.pagesActivatedInSource.includes(page)
+    );
     if (!options.activatePages) {
         steps.push({
             kind: 'manual',
@@ -189,18 +216,28 @@ export function deployPlan(options: DeployOptions, facts: PlanFacts): DeployStep
             kind: 'sf',
             title: `Make ${toActivate.map(({ page }) => page).join(' and ')} the org default record page${toActivate.length > 1 ? 's' : ''} (desktop and phone)`,
             args: ['project', 'deploy', 'start', '--metadata-dir', facts.activationDir, ...org],
-            files: { dir: facts.activationDir, contents: activationFiles(toActivate, facts.brandDetailObjectXml) }
+            files: {
+                dir: facts.activationDir,
+                contents: activationFiles(toActivate, facts.brandDetailObjectXml)
+            }
         });
     }
     if (missing.length > 0) {
         steps.push({
             kind: 'manual',
             title: `Record page${missing.length > 1 ? 's' : ''} not in force-app yet: ${missing.map(({ page }) => page).join(', ')}`,
-            lines: ['Deploy again once force-app/main/default/flexipages has them, or activate them by hand:', ...manualActivation(missing)]
+            lines: [
+                'Deploy again once force-app/main/default/flexipages has them, or activate them by hand:',
+                ...manualActivation(missing)
+            ]
         });
     }
     if (options.withSampleData) {
-        steps.push({ kind: 'sf', title: 'Import the sample data', args: ['data', 'tree', 'import', '--plan', SAMPLE_DATA_PLAN, ...org] });
+        steps.push({
+            kind: 'sf',
+            title: 'Import the sample data',
+            args: ['data', 'tree', 'import', '--plan', SAMPLE_DATA_PLAN, ...org]
+        });
     }
     steps.push({
         kind: 'manual',
@@ -217,15 +254,18 @@ export function deployPlan(options: DeployOptions, facts: PlanFacts): DeployStep
 
 /** `sf project deploy start ...` as a person would type it (arguments with spaces quoted). */
 export function formatCommand(args: readonly string[]): string {
-    return ['sf', ...args].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+    return ['sf', ...args]
+        .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`))
+        .join(' ');
 }
 
 /** The facts deployPlan needs, read from force-app. */
 export function readPlanFacts(activationDir: string, metadataDir: string = METADATA_DIR): PlanFacts {
-    const pagesInSource = RECORD_PAGES.filter(({ page }) => existsSync(path.join(metadataDir, 'flexipages', `${page}.flexipage-meta.xml`))).map(
-        ({ page }) => page
-    );
-    const objectFile = (object: string) => path.join(metadataDir, 'objects', object, `${object}.object-meta.xml`);
+    const pagesInSource = RECORD_PAGES.filter(({ page }) =>
+        existsSync(path.join(metadataDir, 'flexipages', `${page}.flexipage-meta.xml`))
+    ).map(({ page }) => page);
+    const objectFile = (object: string) =>
+        path.join(metadataDir, 'objects', object, `${object}.object-meta.xml`);
     const pagesActivatedInSource = RECORD_PAGES.filter(({ object, page }) => {
         const file = objectFile(object);
         return existsSync(file) && new RegExp(`<content>${page}</content>`).test(readFileSync(file, 'utf8'));
@@ -239,7 +279,11 @@ export function readPlanFacts(activationDir: string, metadataDir: string = METAD
 }
 
 /** The executable's full path when `name` is on PATH (PATHEXT on Windows), else undefined. */
-export function findOnPath(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | undefined {
+export function findOnPath(
+    name: string,
+    env: NodeJS.ProcessEnv,
+    platform: NodeJS.Platform = process.platform
+): string | undefined {
     const extensions = platform === 'win32' ? (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';') : [''];
     for (const dir of (env.PATH ?? '').split(platform === 'win32' ? ';' : ':').filter(Boolean)) {
         for (const extension of extensions) {
@@ -260,7 +304,9 @@ function runSf(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return new Promise((resolve) => {
         // On Windows sf is sf.cmd, which only starts through a shell; quote what the shell would split.
         const windows = process.platform === 'win32';
-        const argv = windows ? args.map((arg) => (/[\s"&|<>^]/.test(arg) ? `"${arg.replace(/"/g, '""')}"` : arg)) : args;
+        const argv = windows
+            ? args.map((arg) => (/[\s"&|<>^]/.test(arg) ? `"${arg.replace(/"/g, '""')}"` : arg))
+            : args;
         const child = spawn('sf', argv, { stdio: 'inherit', env, shell: windows });
         child.on('error', () => resolve(127));
         child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
@@ -300,7 +346,12 @@ export const DEFAULT_DEPS: DeployDeps = {
 };
 
 /** `npm run deploy`: plan, check, run each step in order; returns the exit code (see exitCodes.ts). */
-export async function deploy(argv: string[], env: NodeJS.ProcessEnv, io: DeployIo, deps: DeployDeps = DEFAULT_DEPS): Promise<number> {
+export async function deploy(
+    argv: string[],
+    env: NodeJS.ProcessEnv,
+    io: DeployIo,
+    deps: DeployDeps = DEFAULT_DEPS
+): Promise<number> {
     let options: DeployOptions | 'help';
     try {
         options = parseDeployArgs(argv);
@@ -314,7 +365,9 @@ export async function deploy(argv: string[], env: NodeJS.ProcessEnv, io: DeployI
         return EXIT_CODES.ok.code;
     }
     if (options.withSampleData && !deps.sampleDataPlanExists()) {
-        io.stderr(`Refused: --with-sample-data needs ${SAMPLE_DATA_PLAN}, which is not in this checkout. Nothing was deployed.\n`);
+        io.stderr(
+            `Refused: --with-sample-data needs ${SAMPLE_DATA_PLAN}, which is not in this checkout. Nothing was deployed.\n`
+        );
         return EXIT_CODES.refused.code;
     }
     const activationDir = await deps.makeActivationDir();
@@ -325,7 +378,9 @@ export async function deploy(argv: string[], env: NodeJS.ProcessEnv, io: DeployI
             io.stderr(`${SF_MISSING}\n`);
             return EXIT_CODES.refused.code;
         }
-        io.stdout(`Klantsegmentatie install into ${options.targetOrg}${options.dryRun ? ' (dry run: nothing is run)' : ''}\n`);
+        io.stdout(
+            `Klantsegmentatie install into ${options.targetOrg}${options.dryRun ? ' (dry run: nothing is run)' : ''}\n`
+        );
         const sfEnv = { ...env, ...SF_ENV };
         let number = 0;
         for (const step of steps) {
@@ -335,7 +390,8 @@ export async function deploy(argv: string[], env: NodeJS.ProcessEnv, io: DeployI
             }
             number++;
             io.stdout(`\n[${number}/${runnable.length}] ${step.title}\n  $ ${formatCommand(step.args)}\n`);
-            if (step.files) io.stdout(`  (first writes ${Object.keys(step.files.contents).join(', ')} to that folder)\n`);
+            if (step.files)
+                io.stdout(`  (first writes ${Object.keys(step.files.contents).join(', ')} to that folder)\n`);
             if (options.dryRun) continue;
             if (step.files) await deps.writeFiles(step.files.dir, step.files.contents);
             const code = await deps.run(step.args, sfEnv);

@@ -36,15 +36,21 @@ const typeLabel = (type: string) => (type === NONE ? 'Geen type' : type);
 const segmentLabel = (segment: string) => (segment === NONE ? 'Geen segment' : segment);
 
 /** The preferred values first (all of them, so an empty row still shows), then unknown ones, then "(geen)". */
-function axis(preferred: readonly string[], present: Iterable<string>, compare: (a: string, b: string) => number): string[] {
+function axis(
+    preferred: readonly string[],
+    present: Iterable<string>,
+    compare: (a: string, b: string) => number
+): string[] {
     const seen = new Set(present);
     const extras = [...seen].filter((key) => key !== NONE && !preferred.includes(key)).sort(compare);
     return [...preferred, ...extras, ...(seen.has(NONE) ? [NONE] : [])];
 }
 
-const bySegmentFloor = (a: string, b: string) => (Number.parseInt(a, 10) || 0) - (Number.parseInt(b, 10) || 0) || a.localeCompare(b);
+const bySegmentFloor = (a: string, b: string) =>
+    (Number.parseInt(a, 10) || 0) - (Number.parseInt(b, 10) || 0) || a.localeCompare(b);
 
-const innerKeys = (table: Record<string, Distribution>) => Object.values(table).flatMap((row) => Object.keys(row));
+const innerKeys = (table: Record<string, Distribution>) =>
+    Object.values(table).flatMap((row) => Object.keys(row));
 
 function countCell(count: number, max: number, ramp: Ramp): Html {
     const colours = cellColours(count, max, ramp);
@@ -172,7 +178,9 @@ function transitionMatrix(report: RunReport, types: readonly string[]): Html {
     const rampOf = (from: string, to: string): Ramp =>
         rank(from) < 0 || rank(to) < 0 ? 'slate' : rank(to) < rank(from) ? 'red' : 'green';
     const cell = (from: string, to: string) =>
-        from === to ? html`<td class="same">${formatCount(count(from, to))}</td>` : countCell(count(from, to), max, rampOf(from, to));
+        from === to
+            ? html`<td class="same">${formatCount(count(from, to))}</td>`
+            : countCell(count(from, to), max, rampOf(from, to));
     const rowTotal = (from: string) => keys.reduce((sum, to) => sum + count(from, to), 0);
     const columnTotal = (to: string) => keys.reduce((sum, from) => sum + count(from, to), 0);
     const body =
@@ -252,9 +260,11 @@ function downgrades(report: RunReport): Html {
                                       <td>${name}</td>
                                       <td>${row.brand ?? '—'}</td>
                                       <td class="down">${row.from} → ${row.to}</td>
-                                      ${withLinks
-                                          ? html`<td>${url ? html`<a href="${url}" aria-label="${`Merkgegevens van ${name} openen in Salesforce`}">Openen</a>` : ''}</td>`
-                                          : ''}
+                                      ${
+                                          withLinks
+                                              ? html`<td>${url ? html`<a href="${url}" aria-label="${`Merkgegevens van ${name} openen in Salesforce`}">Openen</a>` : ''}</td>`
+                                              : ''
+                                      }
                                   </tr>`;
                               })}
                           </tbody>
@@ -313,9 +323,11 @@ function estimateQuality(report: RunReport): Html {
                     </tr>
                 </tbody>
             </table>
-            <p class="legend">${beats
-                ? 'Het model zit dichter bij de echte potentie dan de basislijn.'
-                : 'Let op: het model zit niet dichter bij de echte potentie dan de basislijn.'}</p>`;
+            <p class="legend">${
+                beats
+                    ? 'Het model zit dichter bij de echte potentie dan de basislijn.'
+                    : 'Let op: het model zit niet dichter bij de echte potentie dan de basislijn.'
+            }</p>`;
     } else if (estimate.status === 'refused') {
         body = html`<p class="notice">De schatting is geweigerd: ${estimate.reason} (${formatCount(estimate.trainingInstallers)} installateurs door
             sales ingevuld).</p>`;
@@ -373,10 +385,12 @@ function outcome(report: RunReport): Html {
             <dt>Geschatte potentie</dt>
             <dd><code>${files.potentialUpserts}</code> (${formatCount(report.records.potentialsToUpsert)} regels,
                 ${formatCount(report.records.potentialsWritten)} geschreven)</dd>
-            ${jobs.length > 0
-                ? html`<dt>Bulk API-jobs</dt>
+            ${
+                jobs.length > 0
+                    ? html`<dt>Bulk API-jobs</dt>
                       <dd>${jobs.map((job, index) => html`${index > 0 ? ', ' : ''}${job.object} <code>${job.id}</code> (${job.state})`)}</dd>`
-                : ''}
+                    : ''
+            }
         </dl>
     </section>`;
 }

@@ -111,6 +111,8 @@ function hashKey(value: string): number {
  */
 export class TextIndex {
     readonly values = new TextColumn();
+    /** Each row's hash, so that growing the table never decodes a value. */
+    private hashes = new Uint32Array(1024);
     /** Row + 1 per slot, 0 = empty; at most half full. */
     private slots = new Int32Array(2048);
 
@@ -119,29 +121,40 @@ export class TextIndex {
     }
 
     get(value: string): number | undefined {
-        const mask = this.slots.length - 1;
-        for (let slot = hashKey(value) & mask; ; slot = (slot + 1) & mask) {
-            const entry = this.slots[slot] ?? 0;
-            if (entry === 0) return undefined;
-            if (this.values.equals(entry - 1, value)) return entry - 1;
-        }
+        return this.find(value, hashKey(value));
     }
 
     /** Adds a value; returns its row, or undefined when it is there already. */
     add(value: string): number | undefined {
-        if (this.get(value) !== undefined) return undefined;
+        const hash = hashKey(value);
+        if (this.find(value, hash) !== undefined) return undefined;
         const row = this.values.push(value);
+        if (row >= this.hashes.length) {
+            const hashes = new Uint32Array(this.hashes.length * 2);
+            hashes.set(this.hashes);
+            this.hashes = hashes;
+        }
+        this.hashes[row] = hash;
         if ((row + 1) * 2 > this.slots.length) {
             this.slots = new Int32Array(this.slots.length * 2);
-            for (let stored = 0; stored < row; stored++) this.place(this.values.get(stored) ?? '', stored);
+            for (let stored = 0; stored < row; stored++) this.place(this.hashes[stored] ?? 0, stored);
         }
-        this.place(value, row);
+        this.place(hash, row);
         return row;
     }
 
-    private place(value: string, row: number): void {
+    private find(value: string, hash: number): number | undefined {
         const mask = this.slots.length - 1;
-        let slot = hashKey(value) & mask;
+        for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+            const entry = this.slots[slot] ?? 0;
+            if (entry === 0) return undefined;
+            if (this.hashes[entry - 1] === hash && this.values.equals(entry - 1, value)) return entry - 1;
+        }
+    }
+
+    private place(hash: number, row: number): void {
+        const mask = this.slots.length - 1;
+        let slot = hash & mask;
         while ((this.slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
         this.slots[slot] = row + 1;
     }
@@ -157,7 +170,9 @@ function codeOf(values: readonly string[], value: string | null): number {
 }
 
 function maskOf(values: readonly string[], selected: readonly string[]): number {
-    return selected.reduce((mask, value) => mask | (1 << values.indexOf(value)), 0);
+    let mask = 0;
+    for (const value of selected) mask |= 1 << values.indexOf(value);
+    return mask;
 }
 
 /**
@@ -179,6 +194,7 @@ export class InstallerTable {
     private readonly flags: Column<Uint8Array>;
     private readonly estimateRowMasks: Column<Int32Array>;
     private readonly units: Column<Int32Array>;
+    private readonly columns: { ensure(rows: number): void }[];
 
     constructor(
         readonly config: SegmentationConfig,
@@ -197,6 +213,17 @@ export class InstallerTable {
         this.flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
         this.estimateRowMasks = int();
         this.units = int(this.brands.length);
+        this.columns = [
+            this.companySizes,
+            this.marketTypes,
+            this.focusMasks,
+            this.serviceMasks,
+            this.revenues,
+            this.vgUnitsBought,
+            this.flags,
+            this.estimateRowMasks,
+            this.units
+        ];
     }
 
     get size(): number {
@@ -221,20 +248,7 @@ export class InstallerTable {
         if (index === undefined) {
             return undefined;
         }
-        const rows = index + 1;
-        for (const column of [
-            this.companySizes,
-            this.marketTypes,
-            this.focusMasks,
-            this.serviceMasks,
-            this.revenues,
-            this.vgUnitsBought,
-            this.flags,
-            this.estimateRowMasks,
-            this.units
-        ]) {
-            column.ensure(rows);
-        }
+        for (const column of this.columns) column.ensure(index + 1);
         this.names.push(account.Name);
         const { picklists } = this;
         this.companySizes.data[index] = codeOf(picklists.companySizes, account.Company_Size__c);

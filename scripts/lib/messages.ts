@@ -11,7 +11,8 @@ const NEXT_STEPS: Record<string, string> = {
     POLL_TIMEOUT: 'raise --poll-timeout if the org is busy',
     INGEST_JOB_FAILED: 'run again: only what still differs is written',
     UNKNOWN_TARGET_ORG: 'log in with `sf org login web --alias ALIAS`, or check the alias with `sf org list`',
-    LOGIN_FAILED: 'check SF_CLIENT_ID / SF_CLIENT_SECRET and that the connected app allows the client-credentials flow'
+    LOGIN_FAILED:
+        'check SF_CLIENT_ID / SF_CLIENT_SECRET and that the connected app allows the client-credentials flow'
 };
 
 function codeOf(error: unknown): string {

@@ -11,5 +11,7 @@ export const DEFAULT_CONFIG_FILE = path.join(METADATA_DIR, 'staticresources/segm
 
 /** The API version of the whole project: sfdx-project.json's sourceApiVersion is the one constant. */
 export const API_VERSION: string = (
-    JSON.parse(readFileSync(path.join(REPO_ROOT, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion: string }
+    JSON.parse(readFileSync(path.join(REPO_ROOT, 'sfdx-project.json'), 'utf8')) as {
+        sourceApiVersion: string;
+    }
 ).sourceApiVersion;

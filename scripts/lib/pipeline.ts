@@ -17,14 +17,24 @@ import { InstallerTable } from './installers.ts';
 import type { Picklists } from './picklists.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { check, fieldsOf, recordSchemas, type RecordProblem } from './records.ts';
-import { increment, incrementTransition, MAX_LISTED, NONE, type EstimateSummary, type RunReport } from './report.ts';
+import {
+    increment,
+    incrementTransition,
+    MAX_LISTED,
+    NONE,
+    type EstimateSummary,
+    type RunReport
+} from './report.ts';
 import type { RecordSource, RecordWriter } from './sources.ts';
 
 export type Clock = { now: string; today: string };
 
 /** One estimated row to upsert (the estimator's output; Key__c is built here). */
 export type EstimateRow = { accountIndex: number; brand: string; units: number };
-export type EstimateStage = (table: InstallerTable) => { summary: EstimateSummary; rows: Iterable<EstimateRow> };
+export type EstimateStage = (table: InstallerTable) => {
+    summary: EstimateSummary;
+    rows: Iterable<EstimateRow>;
+};
 
 export type RunOptions = {
     config: SegmentationConfig;
@@ -38,12 +48,18 @@ export type RunOptions = {
     outDir: string;
     clock: Clock;
     estimate?: EstimateStage;
-    log: (line: string) => void;
     progress?: Progress;
 };
 
 const ERROR_COLUMNS = ['Id', 'Object', 'Field', 'Reason'];
-const POTENTIAL_UPSERT_COLUMNS = ['Key__c', 'Account__c', 'Product_Group__c', 'Brand__c', 'Units__c', 'Source__c'];
+const POTENTIAL_UPSERT_COLUMNS = [
+    'Key__c',
+    'Account__c',
+    'Product_Group__c',
+    'Brand__c',
+    'Units__c',
+    'Source__c'
+];
 /** In a Bulk API / Data Loader update an empty cell leaves the field as it is; #N/A clears it. */
 const CLEAR = '#N/A';
 
@@ -91,7 +107,7 @@ function emptyReport(options: RunOptions, files: RunReport['files']): RunReport 
  */
 export async function runReclassification(options: RunOptions): Promise<RunReport> {
     const started = Date.now();
-    const { config, picklists, source, outDir, clock, log } = options;
+    const { config, picklists, source, outDir, clock } = options;
     const progress = options.progress ?? silentProgress;
     await mkdir(outDir, { recursive: true });
     const files = {
@@ -125,17 +141,30 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
                 for (const problem of result.problems) await reject(problem);
             } else if (installers.add(result.record) === undefined) {
                 report.records.rejected++;
-                await reject({ id: result.record.Id, object: 'Account', field: 'Id', reason: 'duplicate Id' });
+                await reject({
+                    id: result.record.Id,
+                    object: 'Account',
+                    field: 'Id',
+                    reason: 'duplicate Id'
+                });
             }
         }
 
-        progress.done('Read Account', { records: report.records.accountsRead, rejected: report.records.rejected });
+        progress.done('Read Account', {
+            records: report.records.accountsRead,
+            rejected: report.records.rejected
+        });
         // One flag per installer x product group x brand: a million installers' keys as strings would not fit.
         const groups = config.productGroups;
         const seenKeys = new Uint8Array(installers.size * groups.length * installers.brands.length);
         const keyCell = (accountIndex: number, group: string, brand: string) =>
-            (accountIndex * groups.length + groups.indexOf(group)) * installers.brands.length + installers.brands.indexOf(brand);
-        for await (const raw of await source.read('Potential__c', fieldsOf(schemas.potential), badRow('Potential__c'))) {
+            (accountIndex * groups.length + groups.indexOf(group)) * installers.brands.length +
+            installers.brands.indexOf(brand);
+        for await (const raw of await source.read(
+            'Potential__c',
+            fieldsOf(schemas.potential),
+            badRow('Potential__c')
+        )) {
             progress.update('Read Potential__c', { records: ++report.records.potentialsRead });
             const result = check(schemas.potential, 'Potential__c', raw);
             if (!result.ok) {
@@ -145,16 +174,29 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             }
             const row = result.record;
             const accountIndex = installers.indexOf(row.Account__c);
-            const key = accountIndex === undefined ? -1 : keyCell(accountIndex, row.Product_Group__c ?? '', row.Brand__c ?? '');
+            const key =
+                accountIndex === undefined
+                    ? -1
+                    : keyCell(accountIndex, row.Product_Group__c ?? '', row.Brand__c ?? '');
             const problem =
                 accountIndex === undefined
-                    ? { field: 'Account__c', reason: `account ${row.Account__c} does not exist (or was rejected)` }
+                    ? {
+                          field: 'Account__c',
+                          reason: `account ${row.Account__c} does not exist (or was rejected)`
+                      }
                     : seenKeys[key] === 1
-                      ? { field: 'Key__c', reason: `a second potential row for ${row.Product_Group__c} / ${row.Brand__c} of this installer; only the first counts` }
+                      ? {
+                            field: 'Key__c',
+                            reason: `a second potential row for ${row.Product_Group__c} / ${row.Brand__c} of this installer; only the first counts`
+                        }
                       : undefined;
             if (problem || accountIndex === undefined) {
                 report.records.rejected++;
-                await reject({ id: row.Id, object: 'Potential__c', ...(problem ?? { field: '', reason: '' }) });
+                await reject({
+                    id: row.Id,
+                    object: 'Potential__c',
+                    ...(problem ?? { field: '', reason: '' })
+                });
                 continue;
             }
             seenKeys[key] = 1;
@@ -163,9 +205,16 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             }
         }
 
-        progress.done('Read Potential__c', { records: report.records.potentialsRead, rejected: report.records.rejected });
+        progress.done('Read Potential__c', {
+            records: report.records.potentialsRead,
+            rejected: report.records.rejected
+        });
         const seenBrands = new Uint8Array(installers.size * config.vgBrands.length);
-        for await (const raw of await source.read('Brand_Detail__c', fieldsOf(schemas.brandDetail), badRow('Brand_Detail__c'))) {
+        for await (const raw of await source.read(
+            'Brand_Detail__c',
+            fieldsOf(schemas.brandDetail),
+            badRow('Brand_Detail__c')
+        )) {
             progress.update('Read Brand_Detail__c', { records: ++report.records.brandDetailsRead });
             const result = check(schemas.brandDetail, 'Brand_Detail__c', raw);
             if (!result.ok) {
@@ -175,7 +224,10 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             }
             const detail = result.record;
             const accountIndex = installers.indexOf(detail.Account__c);
-            const brandKey = accountIndex === undefined ? -1 : accountIndex * config.vgBrands.length + config.vgBrands.indexOf(detail.Brand__c ?? '');
+            const brandKey =
+                accountIndex === undefined
+                    ? -1
+                    : accountIndex * config.vgBrands.length + config.vgBrands.indexOf(detail.Brand__c ?? '');
             if (accountIndex === undefined || seenBrands[brandKey] === 1) {
                 report.records.rejected++;
                 await reject({
@@ -196,7 +248,10 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
 
         report.estimate = await estimateStage(options, installers, files.potentialUpserts, report);
 
-        progress.done('Read Brand_Detail__c', { records: report.records.brandDetailsRead, rejected: report.records.rejected });
+        progress.done('Read Brand_Detail__c', {
+            records: report.records.brandDetailsRead,
+            rejected: report.records.rejected
+        });
         const updates = new CsvFileWriter(files.brandDetailUpdates, ['Id', ...OWNED_FIELDS]);
         for (let index = 0; index < brandDetails.size; index++) {
             const accountIndex = brandDetails.accountIndex(index);
@@ -215,13 +270,28 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             const locked = brandDetails.isLocked(index);
             increment(report.before.customerType, brandDetails.customerType(index));
             increment(report.before.segment, brandDetails.segment(index));
-            increment(report.after.customerType, locked ? brandDetails.customerType(index) : classification.customerType);
+            increment(
+                report.after.customerType,
+                locked ? brandDetails.customerType(index) : classification.customerType
+            );
             increment(report.after.segment, locked ? brandDetails.segment(index) : classification.segment);
-            incrementTransition(report.transitions, brandDetails.customerType(index), classification.customerType);
+            incrementTransition(
+                report.transitions,
+                brandDetails.customerType(index),
+                classification.customerType
+            );
             const typeAfter = locked ? brandDetails.customerType(index) : classification.customerType;
-            increment((report.typeBySegment[typeAfter ?? NONE] ??= {}), locked ? brandDetails.segment(index) : classification.segment);
+            increment(
+                (report.typeBySegment[typeAfter ?? NONE] ??= {}),
+                locked ? brandDetails.segment(index) : classification.segment
+            );
             const typeBefore = brandDetails.customerType(index);
-            if (!locked && isDowngrade(typeBefore, typeAfter, config) && typeBefore !== null && typeAfter !== null) {
+            if (
+                !locked &&
+                isDowngrade(typeBefore, typeAfter, config) &&
+                typeBefore !== null &&
+                typeAfter !== null
+            ) {
                 if (report.downgradeCount++ < MAX_LISTED) {
                     report.downgrades.push({
                         id: brandDetails.id(index),
@@ -235,22 +305,33 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             }
             if (locked) {
                 report.records.locked++;
-                if (plannedUpdate({ ...stored, Classification_Locked__c: false }, computed, clock)) report.records.lockedWouldChange++;
+                if (plannedUpdate({ ...stored, Classification_Locked__c: false }, computed, clock))
+                    report.records.lockedWouldChange++;
             } else if (changes) {
                 report.records.changed++;
-                await updates.write([brandDetails.id(index), ...OWNED_FIELDS.map((field) => (field in changes ? (changes[field] ?? CLEAR) : ''))]);
+                await updates.write([
+                    brandDetails.id(index),
+                    ...OWNED_FIELDS.map((field) => (field in changes ? (changes[field] ?? CLEAR) : ''))
+                ]);
             } else {
                 report.records.unchanged++;
             }
         }
         await updates.close();
-        progress.done('Classify', { changed: report.records.changed, unchanged: report.records.unchanged, locked: report.records.locked });
+        progress.done('Classify', {
+            changed: report.records.changed,
+            unchanged: report.records.unchanged,
+            locked: report.records.locked
+        });
 
         if (options.writer) {
             await writeStage(options.writer, report, files, reject, progress);
         }
     } catch (error) {
-        stopped = { status: error instanceof CsvFileError ? 'refused' : 'failed', reason: failureReason(error) };
+        stopped = {
+            status: error instanceof CsvFileError ? 'refused' : 'failed',
+            reason: failureReason(error)
+        };
     } finally {
         await Promise.all(badRows);
         await errors.close();
@@ -266,12 +347,21 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
     const { winBack, get, grow, keep } = config.customerTypes;
     await writeFile(
         files.html,
-        renderHtmlReport(report, { simulation: report.dryRun, typeOrder: [winBack, get, grow, keep], segmentOrder: config.segments.map((segment) => segment.name) })
+        renderHtmlReport(report, {
+            simulation: report.dryRun,
+            typeOrder: [winBack, get, grow, keep],
+            segmentOrder: config.segments.map((segment) => segment.name)
+        })
     );
     return report;
 }
 
-async function estimateStage(options: RunOptions, installers: InstallerTable, file: string, report: RunReport): Promise<EstimateSummary> {
+async function estimateStage(
+    options: RunOptions,
+    installers: InstallerTable,
+    file: string,
+    report: RunReport
+): Promise<EstimateSummary> {
     const upserts = new CsvFileWriter(file, POTENTIAL_UPSERT_COLUMNS);
     try {
         if (!options.estimate) {
@@ -283,7 +373,10 @@ async function estimateStage(options: RunOptions, installers: InstallerTable, fi
             const accountId = installers.id(row.accountIndex);
             // Account__c (master-detail, not reparentable) is only given for a new row: an org refuses it on an
             // update even when unchanged, and an empty cell leaves the existing row's parent as it is.
-            const exists = (installers.estimateRowMask(row.accountIndex) & (1 << installers.brands.indexOf(row.brand))) !== 0;
+            const exists =
+                (installers.estimateRowMask(row.accountIndex) &
+                    (1 << installers.brands.indexOf(row.brand))) !==
+                0;
             await upserts.write([
                 `${accountId}|${config.boilerProductGroup}|${row.brand}`,
                 exists ? '' : accountId,
@@ -307,7 +400,13 @@ async function writeStage(
     reject: (problem: RecordProblem) => Promise<void>,
     progress: Progress
 ): Promise<void> {
-    const run = async (object: string, operation: 'update' | 'upsert', keyField: string, file: string, rows: number) => {
+    const run = async (
+        object: string,
+        operation: 'update' | 'upsert',
+        keyField: string,
+        file: string,
+        rows: number
+    ) => {
         const stage = `Write ${object}`;
         if (rows === 0) return { written: 0, failed: 0, jobs: [] };
         const outcome = await writer.send(
@@ -319,10 +418,22 @@ async function writeStage(
         report.jobs.push(...outcome.jobs.map((job) => ({ object, ...job })));
         return outcome;
     };
-    const potentials = await run('Potential__c', 'upsert', 'Key__c', files.potentialUpserts, report.records.potentialsToUpsert);
+    const potentials = await run(
+        'Potential__c',
+        'upsert',
+        'Key__c',
+        files.potentialUpserts,
+        report.records.potentialsToUpsert
+    );
     report.records.potentialsWritten = potentials.written;
     report.records.failed += potentials.failed;
-    const details = await run('Brand_Detail__c', 'update', 'Id', files.brandDetailUpdates, report.records.changed);
+    const details = await run(
+        'Brand_Detail__c',
+        'update',
+        'Id',
+        files.brandDetailUpdates,
+        report.records.changed
+    );
     report.records.written = details.written;
     report.records.failed += details.failed;
     if (potentials.error ?? details.error) {
@@ -330,7 +441,10 @@ async function writeStage(
     }
 }
 
-function outcomeOf(report: RunReport, stopped: { status: ExitStatus; reason: string } | undefined): RunReport['outcome'] {
+function outcomeOf(
+    report: RunReport,
+    stopped: { status: ExitStatus; reason: string } | undefined
+): RunReport['outcome'] {
     if (stopped) {
         const status = stopped.status === 'refused' ? 'refused' : 'failed';
         return { status, exitCode: EXIT_CODES[stopped.status].code, reason: stopped.reason };
@@ -338,7 +452,11 @@ function outcomeOf(report: RunReport, stopped: { status: ExitStatus; reason: str
     const { rejected, failed } = report.records;
     if (report.estimate.status === 'refused') {
         // The installers sales filled in are classified; the others stay without potential until it can be learned.
-        return { status: 'partial', exitCode: EXIT_CODES.partial.code, reason: `estimate refused: ${report.estimate.reason}` };
+        return {
+            status: 'partial',
+            exitCode: EXIT_CODES.partial.code,
+            reason: `estimate refused: ${report.estimate.reason}`
+        };
     }
     if (rejected + failed > 0) {
         return {

@@ -9,14 +9,20 @@ export type Progress = {
 export const silentProgress: Progress = { update: () => undefined, done: () => undefined };
 
 function format(stage: string, counts: StageCounts): string {
-    return `${stage}: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`;
+    return `${stage}: ${Object.entries(counts)
+        .map(([name, count]) => `${count} ${name}`)
+        .join(', ')}`;
 }
 
 /**
  * Progress on stderr: one rewritten line per stage on a terminal, plain periodic lines in a log file or a
  * scheduler's output (where carriage returns make a mess).
  */
-export function stderrProgress(write: (text: string) => void, isTTY: boolean, everyMs = isTTY ? 200 : 10_000): Progress {
+export function stderrProgress(
+    write: (text: string) => void,
+    isTTY: boolean,
+    everyMs = isTTY ? 200 : 10_000
+): Progress {
     let last = 0;
     return {
         update(stage, counts) {

@@ -17,7 +17,8 @@ const text = z.preprocess(blankToNull, z.string().nullable());
 const date = z.preprocess(blankToNull, z.string().regex(DATE, 'is not a date (YYYY-MM-DD)').nullable());
 const checkbox = z.preprocess((value) => {
     if (value === 'true' || value === '1') return true;
-    if (value === 'false' || value === '0' || value === '' || value === null || value === undefined) return false;
+    if (value === 'false' || value === '0' || value === '' || value === null || value === undefined)
+        return false;
     return value;
 }, z.boolean());
 const numberFrom = (value: unknown) => {
@@ -30,12 +31,23 @@ const wholeUnits = z.preprocess(
     z.number({ error: 'is not a number' }).int('is not a whole number').nonnegative('is negative')
 );
 const oneOf = (values: readonly string[]) =>
-    z.preprocess(blankToNull, z.enum(values as [string, ...string[]], { error: (issue) => `${String(issue.input)} is not one of ${values.join(', ')}` }).nullable());
+    z.preprocess(
+        blankToNull,
+        z
+            .enum(values as [string, ...string[]], {
+                error: (issue) => `${String(issue.input)} is not one of ${values.join(', ')}`
+            })
+            .nullable()
+    );
 const required = <T extends z.ZodType>(schema: T) => schema.refine((value) => value !== null, 'is required');
 const multiSelect = (values: readonly string[]) =>
     z.preprocess(
         (value) => (typeof value === 'string' && value !== '' ? value.split(';') : []),
-        z.array(z.enum(values as [string, ...string[]], { error: (issue) => `${String(issue.input)} is not one of ${values.join(', ')}` }))
+        z.array(
+            z.enum(values as [string, ...string[]], {
+                error: (issue) => `${String(issue.input)} is not one of ${values.join(', ')}`
+            })
+        )
     );
 
 /** Builds the three record schemas from the config (brands, product groups) and the metadata picklists. */

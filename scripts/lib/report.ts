@@ -55,13 +55,26 @@ export type RunReport = {
     /** Type klant -> segment -> brand details, after the run (the heat map). */
     typeBySegment: Record<string, Distribution>;
     /** Brand details whose type went down in this run (first MAX_LISTED; downgradeCount has them all). */
-    downgrades: { id: string; accountId: string; accountName: string | null; brand: string | null; from: string; to: string }[];
+    downgrades: {
+        id: string;
+        accountId: string;
+        accountName: string | null;
+        brand: string | null;
+        from: string;
+        to: string;
+    }[];
     downgradeCount: number;
     /** The org's address, so a report can link to each record; null for CSV runs. */
     instanceUrl: string | null;
     api: { requests: number; byKind: RequestCounts; dailyMax: number | null; dailyRemaining: number | null };
     jobs: { object: string; id: string; state: string }[];
-    files: { brandDetailUpdates: string; potentialUpserts: string; errors: string; report: string; html: string };
+    files: {
+        brandDetailUpdates: string;
+        potentialUpserts: string;
+        errors: string;
+        report: string;
+        html: string;
+    };
     outcome: Outcome;
 };
 
@@ -73,15 +86,27 @@ export function increment(distribution: Distribution, key: string | null): void 
     distribution[bucket] = (distribution[bucket] ?? 0) + 1;
 }
 
-export function incrementTransition(transitions: Record<string, Distribution>, from: string | null, to: string | null): void {
+export function incrementTransition(
+    transitions: Record<string, Distribution>,
+    from: string | null,
+    to: string | null
+): void {
     increment((transitions[from ?? NONE] ??= {}), to);
 }
 
 const pad = (text: string, width: number) => text.padEnd(width);
 
 function table(rows: string[][]): string {
-    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-    return rows.map((row) => row.map((cellText, column) => pad(cellText, widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+    const widths =
+        rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+    return rows
+        .map((row) =>
+            row
+                .map((cellText, column) => pad(cellText, widths[column] ?? 0))
+                .join('  ')
+                .trimEnd()
+        )
+        .join('\n');
 }
 
 /** The human summary printed at the end of a run (the JSON is report.json itself). */
@@ -102,7 +127,10 @@ export function formatSummary(report: RunReport, typeOrder: string[], segmentOrd
         ]),
         '',
         'Segment (after):',
-        table([[...segmentOrder, NONE], [...segmentOrder, NONE].map((segment) => String(report.after.segment[segment] ?? 0))]),
+        table([
+            [...segmentOrder, NONE],
+            [...segmentOrder, NONE].map((segment) => String(report.after.segment[segment] ?? 0))
+        ]),
         '',
         'Transitions (old -> new, changed only):',
         ...Object.entries(report.transitions).flatMap(([from, to]) =>
@@ -125,9 +153,17 @@ export function formatSummary(report: RunReport, typeOrder: string[], segmentOrd
     if (report.source.kind === 'org') {
         lines.push(
             '',
-            `API requests: ${api.requests} (${Object.entries(api.byKind).map(([kind, count]) => `${kind} ${count}`).join(', ')}); daily remaining ${api.dailyRemaining ?? 'unknown'} of ${api.dailyMax ?? 'unknown'}.`
+            `API requests: ${api.requests} (${Object.entries(api.byKind)
+                .map(([kind, count]) => `${kind} ${count}`)
+                .join(
+                    ', '
+                )}); daily remaining ${api.dailyRemaining ?? 'unknown'} of ${api.dailyMax ?? 'unknown'}.`
         );
     }
-    lines.push('', `Result: ${report.outcome.status} — ${report.outcome.reason}`, `Reports: ${report.files.html} (open in a browser), ${report.files.report}; errors: ${report.files.errors}`);
+    lines.push(
+        '',
+        `Result: ${report.outcome.status} — ${report.outcome.reason}`,
+        `Reports: ${report.files.html} (open in a browser), ${report.files.report}; errors: ${report.files.errors}`
+    );
     return lines.join('\n');
 }

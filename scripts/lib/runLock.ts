@@ -33,10 +33,18 @@ function isRunning(pid: number): boolean {
  * Takes the lock of one source, so that two nightly runs never write the same records at once. A lock left by
  * a process that no longer runs on this host (killed) is taken over; any other lock refuses the run.
  */
-export async function acquireRunLock(source: string, dir: string = LOCK_DIR): Promise<{ file: string; release: () => Promise<void>; tookOverFrom?: LockInfo }> {
+export async function acquireRunLock(
+    source: string,
+    dir: string = LOCK_DIR
+): Promise<{ file: string; release: () => Promise<void>; tookOverFrom?: LockInfo }> {
     await mkdir(dir, { recursive: true });
     const file = path.join(dir, `${createHash('sha256').update(source).digest('hex').slice(0, 16)}.lock`);
-    const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), source };
+    const info: LockInfo = {
+        pid: process.pid,
+        host: os.hostname(),
+        startedAt: new Date().toISOString(),
+        source
+    };
     let tookOverFrom: LockInfo | undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
         try {

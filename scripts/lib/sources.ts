@@ -13,7 +13,11 @@ export interface RecordSource {
     /** The org's address (links in reports); absent for CSV. */
     readonly instanceUrl?: string;
     /** Streams the records; a row that cannot be read at all (CSV) is passed to onBadRow and skipped. */
-    read(object: ObjectName, fields: readonly string[], onBadRow: (line: number, reason: string) => void): Promise<AsyncIterable<RawRecord>>;
+    read(
+        object: ObjectName,
+        fields: readonly string[],
+        onBadRow: (line: number, reason: string) => void
+    ): Promise<AsyncIterable<RawRecord>>;
 }
 
 /** Where the prepared files go: an org (sObject Collections or Bulk API 2.0 ingest). */
@@ -23,7 +27,12 @@ export interface RecordWriter {
         onFailure: (failure: WriteFailure) => Promise<void>,
         onProgress: (written: number, failed: number) => void
     ): Promise<WriteOutcome & { error?: Error }>;
-    usage(): Promise<{ requests: number; byKind: OrgApi['counts']; dailyMax: number | null; dailyRemaining: number | null }>;
+    usage(): Promise<{
+        requests: number;
+        byKind: OrgApi['counts'];
+        dailyMax: number | null;
+        dailyRemaining: number | null;
+    }>;
 }
 
 /** Reads `<Object>.csv` files; every column the run reads must be there (an empty cell is null). */
@@ -37,7 +46,13 @@ export function csvSource(dir: string): RecordSource {
     };
 }
 
-export type OrgTuning = { bulkQueryFromRecords: number; bulkWriteFromRows: number; poll: PollOptions; maxJobBytes: number; maxRecordsPerPage?: number };
+export type OrgTuning = {
+    bulkQueryFromRecords: number;
+    bulkWriteFromRows: number;
+    poll: PollOptions;
+    maxJobBytes: number;
+    maxRecordsPerPage?: number;
+};
 
 export const DEFAULT_TUNING: OrgTuning = {
     bulkQueryFromRecords: 10_000,
@@ -76,7 +91,11 @@ export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal):
                     signal
                 });
             } catch (error) {
-                const outcome = (error as { outcome?: WriteOutcome }).outcome ?? { written: 0, failed: 0, jobs: [] };
+                const outcome = (error as { outcome?: WriteOutcome }).outcome ?? {
+                    written: 0,
+                    failed: 0,
+                    jobs: []
+                };
                 return { ...outcome, error: error as Error };
             }
         },

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { writeRows, type Rows } from './csvOrg.ts';
 
 /** One installer of the boundary org: VG and competitor boiler units, and its brand detail's state. */
-type Case = { name: string; vg: number; other: number; everHad?: boolean; locked?: boolean; revenue?: number; lastVisit?: string; heatPumpOnly?: boolean };
+type Case = {
+    name: string;
+    vg: number;
+    other: number;
+    everHad?: boolean;
+    locked?: boolean;
+    revenue?: number;
+    lastVisit?: string;
+    heatPumpOnly?: boolean;
+};
 
 /** Every threshold of DESIGN section 2, on it and just off it. */
 export const BOUNDARY_CASES: Case[] = [
@@ -18,7 +27,12 @@ export const BOUNDARY_CASES: Case[] = [
     { name: 'Alles VG', vg: 40, other: 0, revenue: 10_000, lastVisit: '2026-10-01' },
     { name: 'Vastgezet', vg: 1, other: 1, locked: true },
     { name: 'Alleen warmtepomp', vg: 0, other: 0, heatPumpOnly: true },
-    ...[9, 10, 29, 30, 74, 75, 149, 150, 499, 500].map((total) => ({ name: `Totaal ${total}`, vg: 1, other: total - 1, revenue: 9_999.99 }))
+    ...[9, 10, 29, 30, 74, 75, 149, 150, 499, 500].map((total) => ({
+        name: `Totaal ${total}`,
+        vg: 1,
+        other: total - 1,
+        revenue: 9_999.99
+    }))
 ];
 
 const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(12, '0')}AAA`;

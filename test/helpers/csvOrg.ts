@@ -26,13 +26,17 @@ export async function copyOrg(fixture: string): Promise<string> {
 export async function applyUpdates(orgDir: string, outDir: string): Promise<void> {
     const file = path.join(orgDir, 'Brand_Detail__c.csv');
     const rows = await readRows(file);
-    const updates = new Map((await readRows(path.join(outDir, 'Brand_Detail__c.update.csv'))).map((row) => [row.Id, row]));
+    const updates = new Map(
+        (await readRows(path.join(outDir, 'Brand_Detail__c.update.csv'))).map((row) => [row.Id, row])
+    );
     for (const row of rows) {
         for (const [field, value] of Object.entries(updates.get(row.Id ?? '') ?? {})) {
             if (field !== 'Id' && value !== '') row[field] = value === '#N/A' ? '' : value;
         }
     }
-    const columns = [...new Set([...Object.keys(rows[0] ?? {}), ...Object.keys(updates.values().next().value ?? {})])];
+    const columns = [
+        ...new Set([...Object.keys(rows[0] ?? {}), ...Object.keys(updates.values().next().value ?? {})])
+    ];
     await writeRows(file, rows, columns);
 }
 
@@ -56,6 +60,9 @@ export type CommandResult = { exitCode: number; stdout: string; stderr: string }
 export async function runCommand(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
     let stdout = '';
     let stderr = '';
-    const exitCode = await reclassify(args, env, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    const exitCode = await reclassify(args, env, {
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text)
+    });
     return { exitCode, stdout, stderr };
 }

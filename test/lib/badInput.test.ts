@@ -15,21 +15,44 @@ async function errorsOf(org: string) {
     const result = await runCommand(['--from-csv', org, '--out', out, '--no-estimate', '--now', NOW]);
     const errors = await readRows(path.join(out, 'errors.csv'));
     const updates = await readRows(path.join(out, 'Brand_Detail__c.update.csv'));
-    return { result, errors: errors.map((error) => `${error.Id} ${error.Object}.${error.Field}: ${error.Reason}`), updates };
+    return {
+        result,
+        errors: errors.map((error) => `${error.Id} ${error.Object}.${error.Field}: ${error.Reason}`),
+        updates
+    };
 }
 
 test('an unknown product group and a second brand detail of one brand are per-record errors', async () => {
     const org = await copyOrg(FIXTURE);
     const potentials = await readRows(path.join(org, 'Potential__c.csv'));
-    potentials.push({ ...potentials[0]!, Id: 'a02000000000081AAA', Product_Group__c: 'Zonneboiler', Key__c: 'x' });
+    potentials.push({
+        ...potentials[0]!,
+        Id: 'a02000000000081AAA',
+        Product_Group__c: 'Zonneboiler',
+        Key__c: 'x'
+    });
     await writeRows(path.join(org, 'Potential__c.csv'), potentials);
     const details = await readRows(path.join(org, 'Brand_Detail__c.csv'));
     details.push({ ...details[0]!, Id: 'a01000000000081AAA' });
     await writeRows(path.join(org, 'Brand_Detail__c.csv'), details);
     const { result, errors, updates } = await errorsOf(org);
     assert.equal(result.exitCode, 1);
-    assert.ok(errors.some((line) => /^a02000000000081AAA Potential__c.Product_Group__c: Zonneboiler is not one of Ketels, Lucht-warmtepomp, Grond-warmtepomp$/.test(line)), errors.join('\n'));
-    assert.ok(errors.some((line) => /^a01000000000081AAA Brand_Detail__c.Brand__c: the installer has a second Vaillant brand detail/.test(line)), errors.join('\n'));
+    assert.ok(
+        errors.some((line) =>
+            /^a02000000000081AAA Potential__c.Product_Group__c: Zonneboiler is not one of Ketels, Lucht-warmtepomp, Grond-warmtepomp$/.test(
+                line
+            )
+        ),
+        errors.join('\n')
+    );
+    assert.ok(
+        errors.some((line) =>
+            /^a01000000000081AAA Brand_Detail__c.Brand__c: the installer has a second Vaillant brand detail/.test(
+                line
+            )
+        ),
+        errors.join('\n')
+    );
     assert.equal(updates.length, 3, 'the other records are classified as before');
 });
 
@@ -44,9 +67,23 @@ test('a BOM, Windows-1252 text and semicolons (Excel in a Dutch locale) are read
     await writeFile(path.join(org, 'Brand_Detail__c.csv'), `\uFEFF${details}`);
     const potentials = await readRows(path.join(org, 'Potential__c.csv'));
     const header = Object.keys(potentials[0]!);
-    await writeFile(path.join(org, 'Potential__c.csv'), [header.join(';'), ...potentials.map((row) => header.map((column) => row[column]).join(';'))].join('\r\n'));
+    await writeFile(
+        path.join(org, 'Potential__c.csv'),
+        [header.join(';'), ...potentials.map((row) => header.map((column) => row[column]).join(';'))].join(
+            '\r\n'
+        )
+    );
     const out = await outDir();
-    const result = await runCommand(['--from-csv', org, '--out', out, '--no-estimate', '--now', NOW, '--json']);
+    const result = await runCommand([
+        '--from-csv',
+        org,
+        '--out',
+        out,
+        '--no-estimate',
+        '--now',
+        NOW,
+        '--json'
+    ]);
     assert.equal(result.exitCode, 0, result.stderr);
     const report = JSON.parse(result.stdout);
     assert.equal(report.records.rejected, 0);
@@ -56,20 +93,38 @@ test('a BOM, Windows-1252 text and semicolons (Excel in a Dutch locale) are read
 test('the reader keeps non-ASCII names intact through a Windows-1252 file', async () => {
     const org = await copyOrg(FIXTURE);
     const accounts = await readFile(path.join(org, 'Account.csv'), 'utf8');
-    await writeFile(path.join(org, 'Account.csv'), Buffer.from(accounts.replace('Jansen Warmte', 'Café Müller'), 'latin1'));
+    await writeFile(
+        path.join(org, 'Account.csv'),
+        Buffer.from(accounts.replace('Jansen Warmte', 'Café Müller'), 'latin1')
+    );
     const details = await readRows(path.join(org, 'Brand_Detail__c.csv'));
     details[3] = { ...details[3]!, Customer_Type__c: 'Keep' }; // a stored Keep that is really Get: a downgrade, listed by name
     await writeRows(path.join(org, 'Brand_Detail__c.csv'), details);
-    const result = await runCommand(['--from-csv', org, '--out', await outDir(), '--no-estimate', '--now', NOW, '--json']);
+    const result = await runCommand([
+        '--from-csv',
+        org,
+        '--out',
+        await outDir(),
+        '--no-estimate',
+        '--now',
+        NOW,
+        '--json'
+    ]);
     assert.equal(result.exitCode, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout).downgrades.map((entry: { accountName: string }) => entry.accountName), ['Café Müller']);
+    assert.deepEqual(
+        JSON.parse(result.stdout).downgrades.map((entry: { accountName: string }) => entry.accountName),
+        ['Café Müller']
+    );
 });
 
-test('an unknown --target-org is refused with the Salesforce CLI\'s reason', async () => {
+test("an unknown --target-org is refused with the Salesforce CLI's reason", async () => {
     // A stand-in `sf` that answers like the real one for an alias it does not know.
     const bin = await mkdtemp(path.join(os.tmpdir(), 'fake-sf-'));
     const sf = path.join(bin, 'sf');
-    await writeFile(sf, `#!/bin/sh\necho '{"status":1,"name":"NamedOrgNotFoundError","message":"No authorization information found for nope."}'\nexit 1\n`);
+    await writeFile(
+        sf,
+        `#!/bin/sh\necho '{"status":1,"name":"NamedOrgNotFoundError","message":"No authorization information found for nope."}'\nexit 1\n`
+    );
     await chmod(sf, 0o755);
     const result = await runCommand(['--target-org', 'nope', '--out', await outDir()], {});
     const withFake = await (async () => {
@@ -82,7 +137,10 @@ test('an unknown --target-org is refused with the Salesforce CLI\'s reason', asy
         }
     })();
     assert.equal(withFake.exitCode, 2);
-    assert.match(withFake.stderr, /cannot use org "nope" from the Salesforce CLI: No authorization information found for nope\. — log in with `sf org login web --alias ALIAS`/);
+    assert.match(
+        withFake.stderr,
+        /cannot use org "nope" from the Salesforce CLI: No authorization information found for nope\. — log in with `sf org login web --alias ALIAS`/
+    );
     assert.equal(result.exitCode, 2);
     assert.match(result.stderr, /cannot use org "nope"/);
 });

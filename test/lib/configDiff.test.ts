@@ -4,13 +4,19 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../scripts/lib/config.ts';
-import { configDiffCommand, diffConfigs, NO_CHANGES, type ConfigLoader } from '../../scripts/lib/configDiff.ts';
+import {
+    configDiffCommand,
+    diffConfigs,
+    NO_CHANGES,
+    type ConfigLoader
+} from '../../scripts/lib/configDiff.ts';
 import { DEFAULT_CONFIG_FILE } from '../../scripts/lib/paths.ts';
 import { readPicklists } from '../../scripts/lib/picklists.ts';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 
 const base = (): SegmentationConfig => loadConfig();
-const texts = (before: SegmentationConfig, after: SegmentationConfig) => diffConfigs(before, after).map((change) => change.text);
+const texts = (before: SegmentationConfig, after: SegmentationConfig) =>
+    diffConfigs(before, after).map((change) => change.text);
 
 /** The project's own loader, as scripts/config-diff.ts wires it. */
 const picklists = readPicklists();
@@ -30,7 +36,11 @@ const loader: ConfigLoader = {
 function run(argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const exitCode = configDiffCommand(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, loader);
+    const exitCode = configDiffCommand(
+        argv,
+        { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+        loader
+    );
     return { exitCode, stdout, stderr };
 }
 
@@ -77,7 +87,10 @@ test('matrix cells, value bands and potential bands', () => {
 
 test('brands added, removed, and moved between VG and competitors', () => {
     const after = base();
-    after.competitorBrands = [...after.competitorBrands.filter((brand) => brand !== 'Overig' && brand !== 'Daikin'), 'Buderus'];
+    after.competitorBrands = [
+        ...after.competitorBrands.filter((brand) => brand !== 'Overig' && brand !== 'Daikin'),
+        'Buderus'
+    ];
     after.vgBrands = [...after.vgBrands, 'Daikin'];
     assert.deepEqual(texts(base(), after), [
         'Merk Daikin telt nu als VG-merk (was concurrent)',
@@ -88,8 +101,15 @@ test('brands added, removed, and moved between VG and competitors', () => {
 
 test('segments and value types added and removed; renamed types; estimate settings', () => {
     const after = base();
-    after.segments = [...after.segments.filter((segment) => segment.name !== '1+'), { name: '1000+', minUnits: 1000 }];
-    after.potentialBands = { Weinig: [null, '10+'], Gemiddeld: ['30+', '75+'], 'Super groot': ['150+', '500+', '1000+'] };
+    after.segments = [
+        ...after.segments.filter((segment) => segment.name !== '1+'),
+        { name: '1000+', minUnits: 1000 }
+    ];
+    after.potentialBands = {
+        Weinig: [null, '10+'],
+        Gemiddeld: ['30+', '75+'],
+        'Super groot': ['150+', '500+', '1000+']
+    };
     after.customerTypes.winBack = 'Terugwinnen';
     after.valueTypes['Sleutelklant'] = { strategy: 'persoonlijk begeleiden', visitEveryDays: 14 };
     delete after.valueTypes['Transactionele klant'];
@@ -124,7 +144,9 @@ test('command: both files validated with the config schema; one line per change;
     assert.equal(result.stdout, 'Grens Get/Grow: 5% -> 7%\n');
     assert.equal(result.stderr, '');
     const json = run([DEFAULT_CONFIG_FILE, fileB, '--json']);
-    assert.deepEqual(JSON.parse(json.stdout), [{ path: 'customerTypes.growFromPercent', text: 'Grens Get/Grow: 5% -> 7%' }]);
+    assert.deepEqual(JSON.parse(json.stdout), [
+        { path: 'customerTypes.growFromPercent', text: 'Grens Get/Grow: 5% -> 7%' }
+    ]);
     assert.equal(run([DEFAULT_CONFIG_FILE, DEFAULT_CONFIG_FILE]).stdout, `${NO_CHANGES}\n`);
 });
 

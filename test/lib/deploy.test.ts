@@ -44,14 +44,26 @@ const sfCommands = (steps: DeployStep[]) => steps.flatMap((step) => (step.kind =
 
 test('options: --target-org is required; flags are typed; unknown flags are refused', () => {
     assert.deepEqual(parseDeployArgs(['--target-org', 'vg-sandbox']), OPTIONS);
-    assert.deepEqual(parseDeployArgs(['-o', 'admin@vaillant.nl.sandbox', '--with-sample-data', '--skip-page-activation', '--dry-run']), {
-        targetOrg: 'admin@vaillant.nl.sandbox',
-        withSampleData: true,
-        activatePages: false,
-        dryRun: true
-    });
+    assert.deepEqual(
+        parseDeployArgs([
+            '-o',
+            'admin@vaillant.nl.sandbox',
+            '--with-sample-data',
+            '--skip-page-activation',
+            '--dry-run'
+        ]),
+        {
+            targetOrg: 'admin@vaillant.nl.sandbox',
+            withSampleData: true,
+            activatePages: false,
+            dryRun: true
+        }
+    );
     assert.equal(parseDeployArgs(['--help']), 'help');
-    assert.throws(() => parseDeployArgs([]), (error: Error) => error instanceof DeployUsageError && /--target-org: required/.test(error.message));
+    assert.throws(
+        () => parseDeployArgs([]),
+        (error: Error) => error instanceof DeployUsageError && /--target-org: required/.test(error.message)
+    );
     assert.throws(() => parseDeployArgs(['--target-org', 'x', '--force']), DeployUsageError);
     assert.throws(() => parseDeployArgs(['--target-org', 'x', 'extra']), DeployUsageError);
     assert.throws(() => parseDeployArgs(['--target-org', 'a b']), /no spaces/);
@@ -61,13 +73,27 @@ test('the plan: deploy force-app, assign both permission sets, activate both rec
     const steps = deployPlan(OPTIONS, FACTS);
     assert.deepEqual(sfCommands(steps), [
         ['project', 'deploy', 'start', '--source-dir', 'force-app', '--target-org', 'vg-sandbox'],
-        ['org', 'assign', 'permset', '--name', 'Klantsegmentatie_Sales', '--name', 'Klantsegmentatie_Integration', '--target-org', 'vg-sandbox'],
+        [
+            'org',
+            'assign',
+            'permset',
+            '--name',
+            'Klantsegmentatie_Sales',
+            '--name',
+            'Klantsegmentatie_Integration',
+            '--target-org',
+            'vg-sandbox'
+        ],
         ['project', 'deploy', 'start', '--metadata-dir', '/tmp/activation', '--target-org', 'vg-sandbox']
     ]);
     const activation = steps[2];
     assert.ok(activation?.kind === 'sf' && activation.files);
     assert.equal(activation.files.dir, '/tmp/activation', 'the files go where the command deploys from');
-    assert.deepEqual(Object.keys(activation.files.contents).sort(), ['objects/Account.object', 'objects/Brand_Detail__c.object', 'package.xml']);
+    assert.deepEqual(Object.keys(activation.files.contents).sort(), [
+        'objects/Account.object',
+        'objects/Brand_Detail__c.object',
+        'package.xml'
+    ]);
     assert.equal(steps.at(-1)?.kind, 'manual', 'ends with what a person still has to do');
     assert.equal(
         formatCommand(sfCommands(steps)[1] ?? []),
@@ -77,7 +103,15 @@ test('the plan: deploy force-app, assign both permission sets, activate both rec
 
 test('the plan: --with-sample-data imports the data tree plan last', () => {
     const commands = sfCommands(deployPlan({ ...OPTIONS, withSampleData: true }, FACTS));
-    assert.deepEqual(commands.at(-1), ['data', 'tree', 'import', '--plan', 'data/tree/sample-data-plan.json', '--target-org', 'vg-sandbox']);
+    assert.deepEqual(commands.at(-1), [
+        'data',
+        'tree',
+        'import',
+        '--plan',
+        'data/tree/sample-data-plan.json',
+        '--target-org',
+        'vg-sandbox'
+    ]);
     assert.equal(commands.length, 4);
 });
 
@@ -85,11 +119,24 @@ test('the plan: pages missing from force-app, already activated in source, or sk
     const missing = deployPlan(OPTIONS, { ...FACTS, pagesInSource: ['Merkgegevens_Record_Page'] });
     const activation = missing.find((step) => step.kind === 'sf' && step.args.includes('--metadata-dir'));
     assert.ok(activation?.kind === 'sf');
-    assert.deepEqual(Object.keys(activation.files?.contents ?? {}).sort(), ['objects/Brand_Detail__c.object', 'package.xml']);
-    const note = missing.find((step) => step.kind === 'manual' && step.title.includes('Installateur_Record_Page'));
-    assert.ok(note?.kind === 'manual' && note.lines.some((line) => /Lightning App Builder > Installateur_Record_Page > .*Org Default/.test(line)));
+    assert.deepEqual(Object.keys(activation.files?.contents ?? {}).sort(), [
+        'objects/Brand_Detail__c.object',
+        'package.xml'
+    ]);
+    const note = missing.find(
+        (step) => step.kind === 'manual' && step.title.includes('Installateur_Record_Page')
+    );
+    assert.ok(
+        note?.kind === 'manual' &&
+            note.lines.some((line) =>
+                /Lightning App Builder > Installateur_Record_Page > .*Org Default/.test(line)
+            )
+    );
 
-    const inSource = deployPlan(OPTIONS, { ...FACTS, pagesActivatedInSource: ['Merkgegevens_Record_Page', 'Installateur_Record_Page'] });
+    const inSource = deployPlan(OPTIONS, {
+        ...FACTS,
+        pagesActivatedInSource: ['Merkgegevens_Record_Page', 'Installateur_Record_Page']
+    });
     assert.equal(sfCommands(inSource).length, 2, 'step 1 already carries the activation');
 
     const skipped = deployPlan({ ...OPTIONS, activatePages: false }, FACTS);
@@ -100,14 +147,22 @@ test('the plan: pages missing from force-app, already activated in source, or sk
 
 test('activation metadata: View overrides for desktop and phone, a whole Brand_Detail__c, only overrides for Account', () => {
     const files = activationFiles(RECORD_PAGES, BRAND_DETAIL_XML);
-    const parser = new XMLParser({ isArray: (name) => ['actionOverrides', 'members', 'types'].includes(name), parseTagValue: false });
+    const parser = new XMLParser({
+        isArray: (name) => ['actionOverrides', 'members', 'types'].includes(name),
+        parseTagValue: false
+    });
     for (const [file, xml] of Object.entries(files)) {
         assert.equal(XMLValidator.validate(xml), true, file);
     }
     type Override = { actionName: string; content: string; formFactor: string; type: string };
-    const overrides = (file: string) => (parser.parse(files[file] ?? '') as { CustomObject: { actionOverrides: Override[] } }).CustomObject;
+    const overrides = (file: string) =>
+        (parser.parse(files[file] ?? '') as { CustomObject: { actionOverrides: Override[] } }).CustomObject;
     const account = overrides('objects/Account.object');
-    assert.deepEqual(Object.keys(account), ['actionOverrides'], 'the standard object: nothing but the overrides');
+    assert.deepEqual(
+        Object.keys(account),
+        ['actionOverrides'],
+        'the standard object: nothing but the overrides'
+    );
     assert.deepEqual(
         account.actionOverrides.map((o) => [o.actionName, o.content, o.formFactor, o.type]),
         [
@@ -115,7 +170,9 @@ test('activation metadata: View overrides for desktop and phone, a whole Brand_D
             ['View', 'Installateur_Record_Page', 'Small', 'Flexipage']
         ]
     );
-    const detail = overrides('objects/Brand_Detail__c.object') as unknown as Record<string, unknown> & { actionOverrides: Override[] };
+    const detail = overrides('objects/Brand_Detail__c.object') as unknown as Record<string, unknown> & {
+        actionOverrides: Override[];
+    };
     assert.deepEqual(
         detail.actionOverrides.map((o) => [o.content, o.formFactor]),
         [
@@ -125,25 +182,42 @@ test('activation metadata: View overrides for desktop and phone, a whole Brand_D
     );
     assert.equal(detail.label, 'Merkgegevens', 'the custom object is deployed whole, with its settings');
     assert.equal(detail.sharingModel, 'ControlledByParent');
-    const manifest = parser.parse(files['package.xml'] ?? '') as { Package: { types: { members: string[]; name: string }[]; version: string } };
-    assert.deepEqual(manifest.Package.types, [{ members: ['Brand_Detail__c', 'Account'], name: 'CustomObject' }]);
+    const manifest = parser.parse(files['package.xml'] ?? '') as {
+        Package: { types: { members: string[]; name: string }[]; version: string };
+    };
+    assert.deepEqual(manifest.Package.types, [
+        { members: ['Brand_Detail__c', 'Account'], name: 'CustomObject' }
+    ]);
     assert.equal(manifest.Package.version, API_VERSION);
 });
 
 test('activation works on the real Brand_Detail__c object file', async () => {
-    const xml = await readFile(path.join(METADATA_DIR, 'objects/Brand_Detail__c/Brand_Detail__c.object-meta.xml'), 'utf8');
+    const xml = await readFile(
+        path.join(METADATA_DIR, 'objects/Brand_Detail__c/Brand_Detail__c.object-meta.xml'),
+        'utf8'
+    );
     const result = activationFiles(RECORD_PAGES, xml)['objects/Brand_Detail__c.object'] ?? '';
     assert.equal(XMLValidator.validate(result), true);
     assert.ok(result.includes('<content>Merkgegevens_Record_Page</content>'));
-    assert.equal(result.replace(/ {4}<actionOverrides>[\s\S]*?<\/actionOverrides>\n/g, ''), xml, 'only the overrides are added');
+    assert.equal(
+        result.replace(/ {4}<actionOverrides>[\s\S]*?<\/actionOverrides>\n/g, ''),
+        xml,
+        'only the overrides are added'
+    );
 });
 
 test('readPlanFacts: which pages force-app has, and which it activates itself', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'deploy-facts-'));
     await mkdir(path.join(root, 'flexipages'));
     await mkdir(path.join(root, 'objects/Brand_Detail__c'), { recursive: true });
-    await writeFile(path.join(root, 'flexipages/Merkgegevens_Record_Page.flexipage-meta.xml'), '<FlexiPage/>');
-    await writeFile(path.join(root, 'objects/Brand_Detail__c/Brand_Detail__c.object-meta.xml'), BRAND_DETAIL_XML);
+    await writeFile(
+        path.join(root, 'flexipages/Merkgegevens_Record_Page.flexipage-meta.xml'),
+        '<FlexiPage/>'
+    );
+    await writeFile(
+        path.join(root, 'objects/Brand_Detail__c/Brand_Detail__c.object-meta.xml'),
+        BRAND_DETAIL_XML
+    );
     assert.deepEqual(readPlanFacts('/tmp/a', root), {
         pagesInSource: ['Merkgegevens_Record_Page'],
         pagesActivatedInSource: [],
@@ -151,7 +225,10 @@ test('readPlanFacts: which pages force-app has, and which it activates itself', 
         activationDir: '/tmp/a'
     });
     await mkdir(path.join(root, 'objects/Account'));
-    await writeFile(path.join(root, 'objects/Account/Account.object-meta.xml'), activationFiles([RECORD_PAGES[1]], '')['objects/Account.object'] ?? '');
+    await writeFile(
+        path.join(root, 'objects/Account/Account.object-meta.xml'),
+        activationFiles([RECORD_PAGES[1]], '')['objects/Account.object'] ?? ''
+    );
     assert.deepEqual(readPlanFacts('/tmp/a', root).pagesActivatedInSource, ['Installateur_Record_Page']);
 });
 
@@ -166,7 +243,10 @@ test('findOnPath finds an executable sf and nothing else', async () => {
 });
 
 test('formatCommand quotes what a shell would split', () => {
-    assert.equal(formatCommand(['org', 'display', '--target-org', "Jan's org"]), `sf org display --target-org 'Jan'\\''s org'`);
+    assert.equal(
+        formatCommand(['org', 'display', '--target-org', "Jan's org"]),
+        `sf org display --target-org 'Jan'\\''s org'`
+    );
 });
 
 /** A runner with everything injected: records the sf calls, never spawns anything. */
@@ -194,10 +274,19 @@ function fakeDeps(overrides: Partial<DeployDeps> = {}) {
     return { deps, calls, written, cleaned };
 }
 
-async function runDeploy(argv: string[], deps: DeployDeps, env: NodeJS.ProcessEnv = { PATH: '/usr/bin', HOME: '/root' }) {
+async function runDeploy(
+    argv: string[],
+    deps: DeployDeps,
+    env: NodeJS.ProcessEnv = { PATH: '/usr/bin', HOME: '/root' }
+) {
     let stdout = '';
     let stderr = '';
-    const exitCode = await deploy(argv, env, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, deps);
+    const exitCode = await deploy(
+        argv,
+        env,
+        { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+        deps
+    );
     return { exitCode, stdout, stderr };
 }
 
@@ -213,7 +302,11 @@ test('runner: every sf call in order, with telemetry, update check and autoupdat
         assert.equal(env.SF_DISABLE_TELEMETRY, 'true');
         assert.equal(env.SF_SKIP_NEW_VERSION_CHECK, 'true');
         assert.equal(env.SF_DISABLE_AUTOUPDATE, 'true');
-        assert.equal(env.HOME, '/root', 'the rest of the environment passes through (sf needs HOME for its auth store)');
+        assert.equal(
+            env.HOME,
+            '/root',
+            'the rest of the environment passes through (sf needs HOME for its auth store)'
+        );
     }
     assert.deepEqual(fake.written.sort(), [
         '/tmp/activation-run/objects/Account.object',
@@ -221,7 +314,10 @@ test('runner: every sf call in order, with telemetry, update check and autoupdat
         '/tmp/activation-run/package.xml'
     ]);
     assert.deepEqual(fake.cleaned, ['/tmp/activation-run']);
-    assert.match(result.stdout, /\[1\/4\] Deploy force-app\n {2}\$ sf project deploy start --source-dir force-app --target-org vg-sandbox/);
+    assert.match(
+        result.stdout,
+        /\[1\/4\] Deploy force-app\n {2}\$ sf project deploy start --source-dir force-app --target-org vg-sandbox/
+    );
     assert.match(result.stdout, /\[4\/4\] Import the sample data/);
     assert.match(result.stdout, /Done\.\n$/);
 });
@@ -255,7 +351,10 @@ test('runner: --dry-run prints the commands and needs no sf', async () => {
     assert.equal(result.exitCode, 0);
     assert.deepEqual(fake.calls, []);
     assert.deepEqual(fake.written, []);
-    assert.match(result.stdout, /\$ sf org assign permset --name Klantsegmentatie_Sales --name Klantsegmentatie_Integration --target-org vg-sandbox/);
+    assert.match(
+        result.stdout,
+        /\$ sf org assign permset --name Klantsegmentatie_Sales --name Klantsegmentatie_Integration --target-org vg-sandbox/
+    );
     assert.match(result.stdout, /Dry run done\./);
 });
 

@@ -47,10 +47,24 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
         after: { customerType: { Grow: 990, Keep: 1110 }, segment: { '30+': 2100 } },
         transitions: { Grow: { Grow: 980, Keep: 20 }, Keep: { Keep: 1090, Grow: 10 }, '(geen)': { Get: 3 } },
         typeBySegment: { Grow: { '30+': 990, '1+': 7 }, Keep: { '30+': 1110 }, Get: { '(geen)': 3 } },
-        downgrades: [{ id: 'a01000000000002AAA', accountId: '001000000000002AAA', accountName: 'Jansen Installatie', brand: 'Vaillant', from: 'Keep', to: 'Grow' }],
+        downgrades: [
+            {
+                id: 'a01000000000002AAA',
+                accountId: '001000000000002AAA',
+                accountName: 'Jansen Installatie',
+                brand: 'Vaillant',
+                from: 'Keep',
+                to: 'Grow'
+            }
+        ],
         downgradeCount: 1,
         instanceUrl: 'https://vaillant.my.salesforce.com',
-        api: { requests: 37, byKind: { query: 30, compositeWrite: 7 }, dailyMax: 100_000, dailyRemaining: 98_765 },
+        api: {
+            requests: 37,
+            byKind: { query: 30, compositeWrite: 7 },
+            dailyMax: 100_000,
+            dailyRemaining: 98_765
+        },
         jobs: [],
         files: {
             brandDetailUpdates: 'out/run/Brand_Detail__c.update.csv',
@@ -59,7 +73,11 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             html: 'out/run/report.html',
             report: 'out/run/report.json'
         },
-        outcome: { status: 'partial', exitCode: 1, reason: '2 input records rejected, 1 writes failed: see out/run/errors.csv' },
+        outcome: {
+            status: 'partial',
+            exitCode: 1,
+            reason: '2 input records rejected, 1 writes failed: see out/run/errors.csv'
+        },
         ...overrides
     };
 }
@@ -83,8 +101,16 @@ test('the page is self-contained: one document, inline CSS, no scripts, no exter
     assert.match(page, /<meta charset="utf-8" \/>/);
     assert.match(page, /<style>[\s\S]+<\/style>/);
     assert.doesNotMatch(page, /<script/i);
-    assert.doesNotMatch(page, /<link\b|\bsrc=|@import|url\(/i, 'no stylesheet, image, font or import from elsewhere');
-    assert.match(page, /Content-Security-Policy" content="default-src 'none'/, 'scripts are blocked even if one slipped in');
+    assert.doesNotMatch(
+        page,
+        /<link\b|\bsrc=|@import|url\(/i,
+        'no stylesheet, image, font or import from elsewhere'
+    );
+    assert.match(
+        page,
+        /Content-Security-Policy" content="default-src 'none'/,
+        'scripts are blocked even if one slipped in'
+    );
     assert.match(page, /<\/html>\n$/);
 });
 
@@ -127,11 +153,19 @@ test('heat map: accessible table, every type and segment in order, counts in the
     const rows = [...heat.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((match) => match[1]);
     assert.deepEqual(rows, ['Win-back', 'Get', 'Grow', 'Keep', 'Totaal']);
     const keepRow = /<th scope="row">Keep<\/th>([\s\S]*?)<\/tr>/.exec(heat)?.[1] ?? '';
-    assert.match(keepRow, /<td style="background:#00695c;color:#ffffff">1\.110<\/td>/, 'the largest cell is the darkest, white text');
+    assert.match(
+        keepRow,
+        /<td style="background:#00695c;color:#ffffff">1\.110<\/td>/,
+        'the largest cell is the darkest, white text'
+    );
     assert.match(keepRow, /<td class="zero">0<\/td>/);
     assert.match(keepRow, /<td class="total">1\.110<\/td>/);
     const growRow = /<th scope="row">Grow<\/th>([\s\S]*?)<\/tr>/.exec(heat)?.[1] ?? '';
-    assert.match(growRow, /<td style="background:#[0-9a-f]{6};color:#1a1a1a">7<\/td>/, 'a small count is tinted, dark text');
+    assert.match(
+        growRow,
+        /<td style="background:#[0-9a-f]{6};color:#1a1a1a">7<\/td>/,
+        'a small count is tinted, dark text'
+    );
     assert.match(heat, /<tfoot>[\s\S]*<td class="total">2\.100<\/td>/);
 });
 
@@ -143,7 +177,10 @@ test('transition matrix: diagonal muted, down red, up green, totals', () => {
     const keepRow = /<th scope="row">Keep<\/th>([\s\S]*?)<\/tr>/.exec(matrix)?.[1] ?? '';
     assert.match(keepRow, /style="background:#([0-9a-f]{6});[^"]*">10<\/td>/);
     const down = /style="background:#([0-9a-f]{2})([0-9a-f]{2})/.exec(keepRow);
-    assert.ok(down && Number.parseInt(down[1]!, 16) > Number.parseInt(down[2]!, 16), 'Keep -> Grow is reddish');
+    assert.ok(
+        down && Number.parseInt(down[1]!, 16) > Number.parseInt(down[2]!, 16),
+        'Keep -> Grow is reddish'
+    );
     const growRow = /<th scope="row">Grow<\/th>([\s\S]*?)<\/tr>/.exec(matrix)?.[1] ?? '';
     const up = /style="background:#([0-9a-f]{2})([0-9a-f]{2})[^"]*">20<\/td>/.exec(growRow);
     assert.ok(up && Number.parseInt(up[2]!, 16) > Number.parseInt(up[1]!, 16), 'Grow -> Keep is greenish');
@@ -155,7 +192,16 @@ test('every value is escaped: a name with <script>, a hostile source, reason and
     const hostile = report({
         source: { kind: 'org', label: HOSTILE },
         configFile: `/tmp/${HOSTILE}.json`,
-        downgrades: [{ id: 'a01"><script>x</script>', accountId: '001', accountName: HOSTILE, brand: '<b>AWB</b>', from: 'Keep', to: 'Get' }],
+        downgrades: [
+            {
+                id: 'a01"><script>x</script>',
+                accountId: '001',
+                accountName: HOSTILE,
+                brand: '<b>AWB</b>',
+                from: 'Keep',
+                to: 'Get'
+            }
+        ],
         transitions: { [HOSTILE]: { Keep: 1 } },
         typeBySegment: { Keep: { [HOSTILE]: 2 } },
         outcome: { status: 'failed', exitCode: 2, reason: '<img src=x onerror=alert(1)>' },
@@ -166,48 +212,78 @@ test('every value is escaped: a name with <script>, a hostile source, reason and
     assert.doesNotMatch(page, /<img/i);
     assert.doesNotMatch(page, /<b>AWB/);
     assert.ok(page.includes(escapeHtml(HOSTILE)));
-    assert.ok(page.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Zn &quot;Installatie&quot;'));
-    assert.ok(page.includes('/lightning/r/Brand_Detail__c/a01%22%3E%3Cscript%3Ex%3C%2Fscript%3E/view'), 'the id is URL-encoded in the link');
-    assert.ok(page.includes(`aria-label="Merkgegevens van ${escapeHtml(HOSTILE)} openen in Salesforce"`), 'attributes too');
+    assert.ok(
+        page.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Zn &quot;Installatie&quot;')
+    );
+    assert.ok(
+        page.includes('/lightning/r/Brand_Detail__c/a01%22%3E%3Cscript%3Ex%3C%2Fscript%3E/view'),
+        'the id is URL-encoded in the link'
+    );
+    assert.ok(
+        page.includes(`aria-label="Merkgegevens van ${escapeHtml(HOSTILE)} openen in Salesforce"`),
+        'attributes too'
+    );
 });
 
 test('the html helper escapes interpolations and keeps nested fragments', () => {
     assert.equal(html`<p>${'<a & "b">'}</p>`.text, '<p>&lt;a &amp; &quot;b&quot;&gt;</p>');
-    assert.equal(html`<ul>${['x', html`<li>${"it's"}</li>`]}</ul>`.text, "<ul>x<li>it&#39;s</li></ul>");
+    assert.equal(html`<ul>${['x', html`<li>${"it's"}</li>`]}</ul>`.text, '<ul>x<li>it&#39;s</li></ul>');
     assert.equal(html`${null}${undefined}${false}${0}`.text, '0');
 });
 
 test('simulation: a clear SIMULATIE (what-if) banner only when asked', () => {
-    const simulated = renderHtmlReport(report({ records: { ...report().records, written: 0, potentialsWritten: 0 } }), { simulation: true });
+    const simulated = renderHtmlReport(
+        report({ records: { ...report().records, written: 0, potentialsWritten: 0 } }),
+        { simulation: true }
+    );
     assert.match(simulated, /<div class="banner" role="note"><strong>SIMULATIE \(what-if\)<\/strong>/);
     assert.match(visibleText(simulated), /Er is niets in Salesforce gewijzigd/);
     assert.match(simulated, /<title>Klantsegmentatie SIMULATIE — /);
     const wrote = renderHtmlReport(report(), { simulation: true });
-    assert.match(visibleText(wrote), /Let op: deze run heeft wel 729 records geschreven/, 'never claims nothing was written when it was');
+    assert.match(
+        visibleText(wrote),
+        /Let op: deze run heeft wel 729 records geschreven/,
+        'never claims nothing was written when it was'
+    );
     const real = renderHtmlReport(report(), { simulation: false });
     assert.doesNotMatch(real, /SIMULATIE/);
     assert.doesNotMatch(real, /class="banner"/);
     const dryRun = renderHtmlReport(report({ dryRun: true }), { simulation: false });
-    assert.match(visibleText(dryRun), /Proefdraai \( --dry-run \): alles is gelezen en berekend, er is niets geschreven/);
+    assert.match(
+        visibleText(dryRun),
+        /Proefdraai \( --dry-run \): alles is gelezen en berekend, er is niets geschreven/
+    );
     assert.match(visibleText(dryRun), /Geschreven 309 proefdraai: niets geschreven/);
 });
 
 test('downgrades link to the record only with an instance URL', () => {
     const withOrg = renderHtmlReport(report(), { simulation: false });
-    assert.match(withOrg, /<a href="https:\/\/vaillant\.my\.salesforce\.com\/lightning\/r\/Brand_Detail__c\/a01000000000002AAA\/view"/);
+    assert.match(
+        withOrg,
+        /<a href="https:\/\/vaillant\.my\.salesforce\.com\/lightning\/r\/Brand_Detail__c\/a01000000000002AAA\/view"/
+    );
     assert.match(withOrg, /<th scope="col">Salesforce<\/th>/);
     assert.match(visibleText(withOrg), /Jansen Installatie Vaillant Keep → Grow Openen/);
 
-    const csv = renderHtmlReport(report({ instanceUrl: null, source: { kind: 'csv', label: 'test/fixtures/small' } }), { simulation: false });
+    const csv = renderHtmlReport(
+        report({ instanceUrl: null, source: { kind: 'csv', label: 'test/fixtures/small' } }),
+        { simulation: false }
+    );
     assert.doesNotMatch(csv, /<a /);
     assert.doesNotMatch(csv, /<th scope="col">Salesforce<\/th>/);
     assert.match(visibleText(csv), /Geen links: deze run las geen org/);
     assert.match(visibleText(csv), /API-verzoeken — niet van toepassing \(CSV\)/);
-    assert.match(visibleText(csv), /CSV-run: de wijzigingen staan klaar in out\/run\/Brand_Detail__c\.update\.csv/);
+    assert.match(
+        visibleText(csv),
+        /CSV-run: de wijzigingen staan klaar in out\/run\/Brand_Detail__c\.update\.csv/
+    );
 
     const crafted = renderHtmlReport(report({ instanceUrl: 'javascript:alert(1)//' }), { simulation: false });
     assert.doesNotMatch(crafted, /<a /, 'only http(s) instance URLs become links');
-    assert.equal(recordUrl('https://x.my.salesforce.com/', 'a01'), 'https://x.my.salesforce.com/lightning/r/Brand_Detail__c/a01/view');
+    assert.equal(
+        recordUrl('https://x.my.salesforce.com/', 'a01'),
+        'https://x.my.salesforce.com/lightning/r/Brand_Detail__c/a01/view'
+    );
     assert.equal(recordUrl(null, 'a01'), null);
 });
 
@@ -221,19 +297,38 @@ test('downgrades: a note when more went down than are listed; a plain line when 
 
 test('estimate quality: model against baseline when done, the reason otherwise', () => {
     const done = visibleText(renderHtmlReport(report(), { simulation: false }));
-    assert.match(done, /140 installateurs zonder ingevulde ketelpotentie zijn geschat, geleerd van 900 installateurs/);
+    assert.match(
+        done,
+        /140 installateurs zonder ingevulde ketelpotentie zijn geschat, geleerd van 900 installateurs/
+    );
     assert.match(done, /Gemiddelde afwijking \(ketels\) 6,3 11,5 beter/);
     assert.match(done, /Segment juist 71,0% 52,0% beter/);
     assert.match(done, /Type klant juist 83,0% 64,0% beter/);
     assert.match(done, /5-voudige kruisvalidatie/);
-    const skipped = visibleText(renderHtmlReport(report({ estimate: { status: 'skipped', reason: '--no-estimate' } }), { simulation: false }));
-    assert.match(skipped, /De schatting is overgeslagen: --no-estimate\./);
-    const refused = visibleText(
-        renderHtmlReport(report({ estimate: { status: 'refused', reason: 'only 12 installers entered by sales', trainingInstallers: 12 } }), {
+    const skipped = visibleText(
+        renderHtmlReport(report({ estimate: { status: 'skipped', reason: '--no-estimate' } }), {
             simulation: false
         })
     );
-    assert.match(refused, /De schatting is geweigerd: only 12 installers entered by sales \(12 installateurs door sales ingevuld\)/);
+    assert.match(skipped, /De schatting is overgeslagen: --no-estimate\./);
+    const refused = visibleText(
+        renderHtmlReport(
+            report({
+                estimate: {
+                    status: 'refused',
+                    reason: 'only 12 installers entered by sales',
+                    trainingInstallers: 12
+                }
+            }),
+            {
+                simulation: false
+            }
+        )
+    );
+    assert.match(
+        refused,
+        /De schatting is geweigerd: only 12 installers entered by sales \(12 installateurs door sales ingevuld\)/
+    );
 });
 
 test('no errors and an ok outcome read as such', () => {
@@ -247,15 +342,26 @@ test('no errors and an ok outcome read as such', () => {
 });
 
 test('a config with other type and segment names orders the axes as told', () => {
-    const custom = report({ typeBySegment: { Terugwinnen: { '5+': 1 }, Behouden: { '1000+': 2 } }, transitions: {} });
-    const page = renderHtmlReport(custom, { simulation: false, typeOrder: ['Terugwinnen', 'Behouden'], segmentOrder: ['5+', '1000+'] });
+    const custom = report({
+        typeBySegment: { Terugwinnen: { '5+': 1 }, Behouden: { '1000+': 2 } },
+        transitions: {}
+    });
+    const page = renderHtmlReport(custom, {
+        simulation: false,
+        typeOrder: ['Terugwinnen', 'Behouden'],
+        segmentOrder: ['5+', '1000+']
+    });
     const heat = /<table class="matrix heat">[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
     assert.deepEqual(
         [...heat.matchAll(/<th scope="(?:col|row)">([^<]*)<\/th>/g)].map((match) => match[1]),
         ['5+', '1000+', 'Totaal', 'Terugwinnen', 'Behouden', 'Totaal']
     );
     const unknown = renderHtmlReport(custom, { simulation: false });
-    assert.match(unknown, /<th scope="col">500\+<\/th>\s*<th scope="col">5\+<\/th>\s*<th scope="col">1000\+<\/th>/, 'unknown segments sort by their floor');
+    assert.match(
+        unknown,
+        /<th scope="col">500\+<\/th>\s*<th scope="col">5\+<\/th>\s*<th scope="col">1000\+<\/th>/,
+        'unknown segments sort by their floor'
+    );
 });
 
 test('formatting helpers', () => {

@@ -14,7 +14,9 @@ test('offline: classifies from CSV exports and writes only changed owned fields,
     const out = await outDir();
     const result = await runCommand(['--from-csv', FIXTURE, '--out', out, '--no-estimate', '--now', NOW]);
     assert.equal(result.exitCode, 0, result.stderr);
-    const updates = new Map((await readRows(path.join(out, 'Brand_Detail__c.update.csv'))).map((row) => [row.Id, row]));
+    const updates = new Map(
+        (await readRows(path.join(out, 'Brand_Detail__c.update.csv'))).map((row) => [row.Id, row])
+    );
     assert.deepEqual(updates.get('a01000000000001AAA'), {
         Id: 'a01000000000001AAA',
         Customer_Type__c: 'Grow',
@@ -24,7 +26,8 @@ test('offline: classifies from CSV exports and writes only changed owned fields,
         Potential_Source__c: 'Potentie is een schatting',
         Value_Type__c: 'Grote klant',
         VG_Ever_Had_Share__c: 'true',
-        Classification_Reason__c: 'VG 10 van 40 ketels (25%): Grow (5–75%). Segment 30+ (30–74). Keep vanaf 30 VG-ketels. Potentie is een schatting.',
+        Classification_Reason__c:
+            'VG 10 van 40 ketels (25%): Grow (5–75%). Segment 30+ (30–74). Keep vanaf 30 VG-ketels. Potentie is een schatting.',
         Next_Visit_Due__c: '2026-12-30',
         Classified_At__c: NOW,
         Previous_Customer_Type__c: '',
@@ -48,15 +51,31 @@ test('offline: classifies from CSV exports and writes only changed owned fields,
 test('offline: a second run on the updated data writes nothing', async () => {
     const org = await copyOrg(FIXTURE);
     const first = await outDir();
-    assert.equal((await runCommand(['--from-csv', org, '--out', first, '--no-estimate', '--now', NOW])).exitCode, 0);
+    assert.equal(
+        (await runCommand(['--from-csv', org, '--out', first, '--no-estimate', '--now', NOW])).exitCode,
+        0
+    );
     await applyUpdates(org, first);
     const second = await outDir();
-    const result = await runCommand(['--from-csv', org, '--out', second, '--no-estimate', '--now', '2026-11-26T01:00:00.000Z', '--json']);
+    const result = await runCommand([
+        '--from-csv',
+        org,
+        '--out',
+        second,
+        '--no-estimate',
+        '--now',
+        '2026-11-26T01:00:00.000Z',
+        '--json'
+    ]);
     assert.equal(result.exitCode, 0, result.stderr);
     const report = JSON.parse(result.stdout);
     assert.equal(report.records.changed, 0);
     assert.equal(report.records.unchanged, 3);
-    assert.equal((await readFile(path.join(second, 'Brand_Detail__c.update.csv'), 'utf8')).trim().split('\n').length, 1, 'header only');
+    assert.equal(
+        (await readFile(path.join(second, 'Brand_Detail__c.update.csv'), 'utf8')).trim().split('\n').length,
+        1,
+        'header only'
+    );
 });
 
 test('offline: bad records are rejected one by one with Id, field and reason; the rest is classified', async () => {
@@ -69,26 +88,46 @@ test('offline: bad records are rejected one by one with Id, field and reason; th
         { ...potentials[0]!, Id: 'a02000000000094AAA', Account__c: '001000000000099AAA' }
     );
     await writeRows(path.join(org, 'Potential__c.csv'), potentials);
-    await writeFile(path.join(org, 'Account.csv'), `${await readFile(path.join(org, 'Account.csv'), 'utf8')}001000000000004AAA,Kapot,,,,\n`);
+    await writeFile(
+        path.join(org, 'Account.csv'),
+        `${await readFile(path.join(org, 'Account.csv'), 'utf8')}001000000000004AAA,Kapot,,,,\n`
+    );
     const out = await outDir();
     const result = await runCommand(['--from-csv', org, '--out', out, '--no-estimate', '--now', NOW]);
     assert.equal(result.exitCode, 1, 'partial');
     const errors = await readRows(path.join(out, 'errors.csv'));
     const reasons = errors.map((error) => `${error.Id} ${error.Field}: ${error.Reason}`);
-    assert.ok(reasons.some((reason) => /^a02000000000091AAA Units__c: is negative/.test(reason)), reasons.join('\n'));
+    assert.ok(
+        reasons.some((reason) => /^a02000000000091AAA Units__c: is negative/.test(reason)),
+        reasons.join('\n')
+    );
     assert.ok(reasons.some((reason) => /^a02000000000091AAA Brand__c: Buderus is not one of/.test(reason)));
     assert.ok(reasons.some((reason) => /^a02000000000092AAA Units__c: is not a number/.test(reason)));
     assert.ok(reasons.some((reason) => /^a02000000000093AAA Key__c: a second potential row/.test(reason)));
-    assert.ok(reasons.some((reason) => /^a02000000000094AAA Account__c: account 001000000000099AAA does not exist/.test(reason)));
-    assert.ok(reasons.some((reason) => /^\(line 5\) \(row\): has a different number of columns/.test(reason)));
+    assert.ok(
+        reasons.some((reason) =>
+            /^a02000000000094AAA Account__c: account 001000000000099AAA does not exist/.test(reason)
+        )
+    );
+    assert.ok(
+        reasons.some((reason) => /^\(line 5\) \(row\): has a different number of columns/.test(reason))
+    );
     const updates = await readRows(path.join(out, 'Brand_Detail__c.update.csv'));
-    assert.equal(updates.find((row) => row.Id === 'a01000000000001AAA')?.Boiler_Potential__c, '40', 'the duplicate row did not count twice');
+    assert.equal(
+        updates.find((row) => row.Id === 'a01000000000001AAA')?.Boiler_Potential__c,
+        '40',
+        'the duplicate row did not count twice'
+    );
 });
 
 test('offline: a missing column or an empty file refuses the run before anything is written', async () => {
     const org = await copyOrg(FIXTURE);
     const rows = await readRows(path.join(org, 'Brand_Detail__c.csv'));
-    await writeRows(path.join(org, 'Brand_Detail__c.csv'), rows, Object.keys(rows[0]!).filter((column) => column !== 'Classification_Locked__c'));
+    await writeRows(
+        path.join(org, 'Brand_Detail__c.csv'),
+        rows,
+        Object.keys(rows[0]!).filter((column) => column !== 'Classification_Locked__c')
+    );
     const result = await runCommand(['--from-csv', org, '--out', await outDir(), '--no-estimate']);
     assert.equal(result.exitCode, 3);
     assert.match(result.stderr, /Brand_Detail__c\.csv: misses column\(s\) Classification_Locked__c/);

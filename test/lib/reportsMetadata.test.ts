@@ -10,17 +10,36 @@ import { API_VERSION, METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts
 
 const REPORT_TYPE = 'Merkgegevens_met_Installateur';
 const FOLDER = 'Klantsegmentatie';
-const REPORTS = ['Installateurs_per_type_klant_en_segment', 'Type_klant_gewijzigd_deze_maand', 'Bezoek_te_laat_per_accountmanager'];
+const REPORTS = [
+    'Installateurs_per_type_klant_en_segment',
+    'Type_klant_gewijzigd_deze_maand',
+    'Bezoek_te_laat_per_accountmanager'
+];
 
-const ARRAYS = new Set(['sections', 'columns', 'criteriaItems', 'groupingsDown', 'groupingsAcross', 'dashboardGridComponents', 'groupingColumn', 'chartSummary']);
+const ARRAYS = new Set([
+    'sections',
+    'columns',
+    'criteriaItems',
+    'groupingsDown',
+    'groupingsAcross',
+    'dashboardGridComponents',
+    'groupingColumn',
+    'chartSummary'
+]);
 const parser = new XMLParser({ isArray: (name) => ARRAYS.has(name), parseTagValue: false });
 const parse = <T>(file: string) => parser.parse(readFileSync(file, 'utf8')) as T;
 
 /** Standard fields the report type exposes; custom fields must exist as files in force-app. */
-const STANDARD_FIELDS: Record<string, string[]> = { Account: ['Name', 'Owner', 'BillingCity'], Brand_Detail__c: ['Name'] };
+const STANDARD_FIELDS: Record<string, string[]> = {
+    Account: ['Name', 'Owner', 'BillingCity'],
+    Brand_Detail__c: ['Name']
+};
 
 function fieldExists(object: string, field: string): boolean {
-    return STANDARD_FIELDS[object]?.includes(field) || existsSync(path.join(METADATA_DIR, 'objects', object, 'fields', `${field}.field-meta.xml`));
+    return (
+        STANDARD_FIELDS[object]?.includes(field) ||
+        existsSync(path.join(METADATA_DIR, 'objects', object, 'fields', `${field}.field-meta.xml`))
+    );
 }
 
 type ReportTypeXml = {
@@ -41,7 +60,10 @@ type ReportXml = {
         columns?: { field: string }[];
         groupingsDown?: Grouping[];
         groupingsAcross?: Grouping[];
-        filter?: { booleanFilter?: string; criteriaItems: { column: string; operator: string; value?: string }[] };
+        filter?: {
+            booleanFilter?: string;
+            criteriaItems: { column: string; operator: string; value?: string }[];
+        };
         timeFrameFilter?: { dateColumn: string; interval: string };
         sortColumn?: string;
     };
@@ -51,7 +73,12 @@ type DashboardXml = {
         title: string;
         dashboardGridLayout: {
             dashboardGridComponents: {
-                dashboardComponent: { report: string; componentType: string; groupingColumn?: string[]; chartSummary?: { column: string }[] };
+                dashboardComponent: {
+                    report: string;
+                    componentType: string;
+                    groupingColumn?: string[];
+                    chartSummary?: { column: string }[];
+                };
             }[];
         };
     };
@@ -63,8 +90,11 @@ function childOfAccount(relationship: string): string | undefined {
         const dir = path.join(METADATA_DIR, 'objects', object, 'fields');
         if (!existsSync(dir)) continue;
         for (const file of readdirSync(dir)) {
-            const field = parse<{ CustomField: { referenceTo?: string; relationshipName?: string } }>(path.join(dir, file)).CustomField;
-            if (field.referenceTo === 'Account' && `${field.relationshipName}__r` === relationship) return object;
+            const field = parse<{ CustomField: { referenceTo?: string; relationshipName?: string } }>(
+                path.join(dir, file)
+            ).CustomField;
+            if (field.referenceTo === 'Account' && `${field.relationshipName}__r` === relationship)
+                return object;
         }
     }
     return undefined;
@@ -72,7 +102,10 @@ function childOfAccount(relationship: string): string | undefined {
 
 const components = ComponentSet.fromSource(path.join(REPO_ROOT, 'force-app'));
 const sourceOf = (type: string, fullName: string): SourceComponent | undefined =>
-    components.getSourceComponents().toArray().find((component) => component.type.name === type && component.fullName === fullName);
+    components
+        .getSourceComponents()
+        .toArray()
+        .find((component) => component.type.name === type && component.fullName === fullName);
 
 function xmlOf(type: string, fullName: string): string {
     const component = sourceOf(type, fullName);
@@ -93,7 +126,10 @@ function exposedColumns(): Map<string, { object: string; field: string }> {
     const columns = new Map<string, { object: string; field: string }>();
     for (const section of type.sections) {
         for (const column of section.columns) {
-            columns.set(`${column.table}$${column.field}`, { object: tables.get(column.table) ?? '(unknown table)', field: column.field });
+            columns.set(`${column.table}$${column.field}`, {
+                object: tables.get(column.table) ?? '(unknown table)',
+                field: column.field
+            });
         }
     }
     return columns;
@@ -124,15 +160,23 @@ test('Salesforce source-deploy-retrieve resolves the report type, folders, repor
     const out = await mkdtemp(path.join(os.tmpdir(), 'mdapi-reports-'));
     try {
         const reporting = new ComponentSet(expected.map(([type, fullName]) => sourceOf(type, fullName)!));
-        const result = await new MetadataConverter().convert(reporting, 'metadata', { type: 'directory', outputDirectory: out });
+        const result = await new MetadataConverter().convert(reporting, 'metadata', {
+            type: 'directory',
+            outputDirectory: out
+        });
         const root = result.packagePath ?? out;
         const manifest = await readFile(path.join(root, 'package.xml'), 'utf8');
         assert.match(manifest, new RegExp(`<version>${API_VERSION}</version>`));
         // In package.xml a folder is listed with its contents' type (Report, Dashboard).
-        const manifestType = (type: string) => ({ ReportFolder: 'Report', DashboardFolder: 'Dashboard' })[type] ?? type;
+        const manifestType = (type: string) =>
+            ({ ReportFolder: 'Report', DashboardFolder: 'Dashboard' })[type] ?? type;
         for (const [type, fullName] of expected) {
             const member = type.endsWith('Folder') ? `${fullName}/?` : fullName;
-            assert.match(manifest, new RegExp(`<members>${member}</members>[\\s\\S]*?<name>${manifestType(type)}</name>`), `${type} ${fullName} in package.xml`);
+            assert.match(
+                manifest,
+                new RegExp(`<members>${member}</members>[\\s\\S]*?<name>${manifestType(type)}</name>`),
+                `${type} ${fullName} in package.xml`
+            );
         }
         for (const file of [
             `reportTypes/${REPORT_TYPE}.reportType`,
@@ -154,13 +198,20 @@ test('the report type joins Account to its brand details and exposes only fields
     assert.equal(type.deployed, 'true');
     assert.equal(type.join.relationship, 'Brand_Details__r');
     assert.equal(type.join.outerJoin, 'false', 'only installers with brand details');
-    assert.equal(childOfAccount(type.join.relationship), 'Brand_Detail__c', 'Brand_Details__r is the master-detail Brand_Detail__c.Account__c');
+    assert.equal(
+        childOfAccount(type.join.relationship),
+        'Brand_Detail__c',
+        'Brand_Details__r is the master-detail Brand_Detail__c.Account__c'
+    );
     assert.deepEqual(
         type.sections.map((section) => section.masterLabel),
         ['Installateur', 'Merkgegevens']
     );
     for (const [key, { object, field }] of exposedColumns()) {
-        assert.ok(fieldExists(object, field), `${key}: ${object}.${field} does not exist in force-app/main/default/objects`);
+        assert.ok(
+            fieldExists(object, field),
+            `${key}: ${object}.${field} does not exist in force-app/main/default/objects`
+        );
     }
 });
 
@@ -176,7 +227,9 @@ test('every report uses the custom report type and only fields it exposes; group
             assert.ok(target, `${name}: ${column} is not a column of ${REPORT_TYPE}`);
             assert.ok(fieldExists(target.object, target.field), `${name}: ${column} does not exist`);
         }
-        const grouped = new Set([...(xml.groupingsDown ?? []), ...(xml.groupingsAcross ?? [])].map((grouping) => grouping.field));
+        const grouped = new Set(
+            [...(xml.groupingsDown ?? []), ...(xml.groupingsAcross ?? [])].map((grouping) => grouping.field)
+        );
         for (const column of xml.columns ?? []) {
             assert.ok(!grouped.has(column.field), `${name}: ${column.field} is both a grouping and a column`);
         }
@@ -187,12 +240,21 @@ test('the three reports say what the sales manager asked for', () => {
     const matrix = report('Installateurs_per_type_klant_en_segment');
     assert.equal(matrix.name, 'Installateurs per type klant en segment');
     assert.equal(matrix.format, 'Matrix');
-    assert.deepEqual(matrix.groupingsDown?.map((g) => g.field), ['Account.Brand_Details__r$Customer_Type__c']);
-    assert.deepEqual(matrix.groupingsAcross?.map((g) => g.field), ['Account.Brand_Details__r$Potential_Segment__c']);
+    assert.deepEqual(
+        matrix.groupingsDown?.map((g) => g.field),
+        ['Account.Brand_Details__r$Customer_Type__c']
+    );
+    assert.deepEqual(
+        matrix.groupingsAcross?.map((g) => g.field),
+        ['Account.Brand_Details__r$Potential_Segment__c']
+    );
 
     const changed = report('Type_klant_gewijzigd_deze_maand');
     assert.equal(changed.name, 'Type klant gewijzigd deze maand');
-    assert.deepEqual(changed.timeFrameFilter, { dateColumn: 'Account.Brand_Details__r$Customer_Type_Changed_On__c', interval: 'INTERVAL_THISMONTH' });
+    assert.deepEqual(changed.timeFrameFilter, {
+        dateColumn: 'Account.Brand_Details__r$Customer_Type_Changed_On__c',
+        interval: 'INTERVAL_THISMONTH'
+    });
     const changedColumns = (changed.columns ?? []).map((column) => column.field);
     assert.ok(changedColumns.includes('Account.Brand_Details__r$Previous_Customer_Type__c'));
     assert.ok(changedColumns.includes('Account.Brand_Details__r$Customer_Type__c'));
@@ -200,7 +262,10 @@ test('the three reports say what the sales manager asked for', () => {
     const late = report('Bezoek_te_laat_per_accountmanager');
     assert.equal(late.name, 'Bezoek te laat per accountmanager');
     assert.equal(late.format, 'Summary');
-    assert.deepEqual(late.groupingsDown?.map((g) => g.field), ['Account$Owner']);
+    assert.deepEqual(
+        late.groupingsDown?.map((g) => g.field),
+        ['Account$Owner']
+    );
     assert.equal(late.filter?.booleanFilter, '1 OR 2', 'the same logic as the list view Bezoek te laat');
     assert.deepEqual(
         late.filter?.criteriaItems.map((item) => [item.column, item.operator, item.value ?? '']),
@@ -214,14 +279,29 @@ test('the three reports say what the sales manager asked for', () => {
 test('the dashboard shows each report by its developer name, grouped as the report is', () => {
     const dashboard = parse<DashboardXml>(xmlOf('Dashboard', `${FOLDER}/Klantsegmentatie`)).Dashboard;
     assert.equal(dashboard.title, 'Klantsegmentatie');
-    const shown = dashboard.dashboardGridLayout.dashboardGridComponents.map((cell) => cell.dashboardComponent);
-    assert.deepEqual(shown.map((component) => component.report).sort(), REPORTS.map((name) => `${FOLDER}/${name}`).sort());
+    const shown = dashboard.dashboardGridLayout.dashboardGridComponents.map(
+        (cell) => cell.dashboardComponent
+    );
+    assert.deepEqual(
+        shown.map((component) => component.report).sort(),
+        REPORTS.map((name) => `${FOLDER}/${name}`).sort()
+    );
     for (const component of shown) {
         const name = component.report.split('/')[1] ?? '';
         assert.ok(sourceOf('Report', component.report), `${component.report} is a report in force-app`);
         const xml = report(name);
-        const groupings = [...(xml.groupingsDown ?? []), ...(xml.groupingsAcross ?? [])].map((grouping) => grouping.field);
-        assert.deepEqual(component.groupingColumn ?? [], groupings.slice(0, (component.groupingColumn ?? []).length), `${name}: chart groups like the report`);
-        assert.deepEqual(component.chartSummary?.map((summary) => summary.column), ['RowCount'], `${name}: counts records`);
+        const groupings = [...(xml.groupingsDown ?? []), ...(xml.groupingsAcross ?? [])].map(
+            (grouping) => grouping.field
+        );
+        assert.deepEqual(
+            component.groupingColumn ?? [],
+            groupings.slice(0, (component.groupingColumn ?? []).length),
+            `${name}: chart groups like the report`
+        );
+        assert.deepEqual(
+            component.chartSummary?.map((summary) => summary.column),
+            ['RowCount'],
+            `${name}: counts records`
+        );
     }
 });

@@ -10,7 +10,9 @@ const WORKFLOW = read('docs/examples/nightly-reclassify.yml');
 const CRONTAB = read('docs/examples/crontab');
 
 /** The SF_* variables the command reads: taken from its source, so the examples cannot drift from it. */
-const ENV_READ = new Set([...read('scripts/lib/cli.ts').matchAll(/\benv\.(SF_[A-Z_]+)/g)].map((match) => match[1]));
+const ENV_READ = new Set(
+    [...read('scripts/lib/cli.ts').matchAll(/\benv\.(SF_[A-Z_]+)/g)].map((match) => match[1])
+);
 /** What a scheduler needs: the client credentials flow. */
 const SCHEDULER_ENV = ['SF_INSTANCE_URL', 'SF_CLIENT_ID', 'SF_CLIENT_SECRET'];
 
@@ -95,10 +97,13 @@ function cronProblems(expression: string): string[] {
             const [, , from, to, step] = match;
             for (const bound of [from, to].filter((text): text is string => text !== undefined)) {
                 const number = value(bound);
-                if (!(number >= spec.min && number <= spec.max)) problems.push(`${spec.name}: ${bound} is outside ${spec.min}-${spec.max}`);
+                if (!(number >= spec.min && number <= spec.max))
+                    problems.push(`${spec.name}: ${bound} is outside ${spec.min}-${spec.max}`);
             }
-            if (from !== undefined && to !== undefined && value(from) > value(to)) problems.push(`${spec.name}: range ${item} runs backwards`);
-            if (step !== undefined && Number(step) < 1) problems.push(`${spec.name}: step ${step} must be at least 1`);
+            if (from !== undefined && to !== undefined && value(from) > value(to))
+                problems.push(`${spec.name}: range ${item} runs backwards`);
+            if (step !== undefined && Number(step) < 1)
+                problems.push(`${spec.name}: step ${step} must be at least 1`);
         }
     });
     return problems;
@@ -108,13 +113,24 @@ test('the cron check itself: valid and invalid expressions', () => {
     for (const valid of ['15 2 * * *', '*/10 1-5 * * mon-fri', '0 0 1,15 jan,jul 0', '30 3 * * 7']) {
         assert.deepEqual(cronProblems(valid), [], valid);
     }
-    for (const invalid of ['60 2 * * *', '15 24 * * *', '15 2 * *', '15 2 0 * *', '15 2 * 13 *', '5-1 * * * *', '*/0 * * * *', '15 2 * * funday']) {
+    for (const invalid of [
+        '60 2 * * *',
+        '15 24 * * *',
+        '15 2 * *',
+        '15 2 0 * *',
+        '15 2 * 13 *',
+        '5-1 * * * *',
+        '*/0 * * * *',
+        '15 2 * * funday'
+    ]) {
         assert.ok(cronProblems(invalid).length > 0, invalid);
     }
 });
 
 test('the tiny YAML reader gives every key its path', () => {
-    const entries = yamlEntries('a:\n  b: 1\n  list:\n    - name: x\n      with:\n        k: "v"\n    - run: y # comment\n');
+    const entries = yamlEntries(
+        'a:\n  b: 1\n  list:\n    - name: x\n      with:\n        k: "v"\n    - run: y # comment\n'
+    );
     assert.deepEqual(
         entries.map((entry) => [entry.path, entry.value]),
         [
@@ -144,13 +160,18 @@ test('workflow: nightly schedule, Node 20, npm ci, npm run reclassify, reports u
     };
     const setupNode = step((entry) => entry.key === 'uses' && entry.value.startsWith('actions/setup-node@'));
     assert.equal(at(`${setupNode}.with.node-version`), '20');
-    assert.ok(step((entry) => entry.key === 'run' && /^npm ci\b/.test(entry.value)), 'npm ci');
+    assert.ok(
+        step((entry) => entry.key === 'run' && /^npm ci\b/.test(entry.value)),
+        'npm ci'
+    );
     const reclassify = step((entry) => entry.key === 'run' && /^npm run reclassify -- /.test(entry.value));
     assert.ok(reclassify, 'a step runs npm run reclassify');
     const run = at(`${reclassify}.run`) ?? '';
     const out = /--out "?(out\/[^"\s]*)"?/.exec(run)?.[1];
     assert.ok(out, `the reports go under out/: ${run}`);
-    const upload = step((entry) => entry.key === 'uses' && entry.value.startsWith('actions/upload-artifact@'));
+    const upload = step(
+        (entry) => entry.key === 'uses' && entry.value.startsWith('actions/upload-artifact@')
+    );
     assert.equal(at(`${upload}.with.path`), 'out/');
     assert.equal(at(`${upload}.if`), 'always()', 'kept also when the run fails');
 });
@@ -161,12 +182,22 @@ test('workflow: the secrets come from GitHub secrets, under the names the comman
     assert.deepEqual(sfEnv.map((entry) => entry.key).sort(), [...SCHEDULER_ENV].sort());
     for (const entry of sfEnv) {
         assert.ok(ENV_READ.has(entry.key), `${entry.key} is read by the command`);
-        assert.equal(entry.value, `\${{ secrets.${entry.key} }}`, `${entry.key} comes from secrets (line ${entry.line})`);
+        assert.equal(
+            entry.value,
+            `\${{ secrets.${entry.key} }}`,
+            `${entry.key} comes from secrets (line ${entry.line})`
+        );
     }
-    const reclassify = entries.find((entry) => entry.key === 'run' && entry.value.startsWith('npm run reclassify'));
+    const reclassify = entries.find(
+        (entry) => entry.key === 'run' && entry.value.startsWith('npm run reclassify')
+    );
     const stepOf = (entry: Entry) => /^jobs\.\w+\.steps\[\d+\]/.exec(entry.path)?.[0];
     for (const entry of sfEnv) {
-        assert.equal(stepOf(entry), reclassify && stepOf(reclassify), `${entry.key} is given to the reclassify step only`);
+        assert.equal(
+            stepOf(entry),
+            reclassify && stepOf(reclassify),
+            `${entry.key} is given to the reclassify step only`
+        );
     }
     for (const entry of entries.filter((e) => /secret|token|password|client_id|key/i.test(e.key))) {
         assert.match(entry.value, /^\$\{\{ secrets\.[A-Z_]+ \}\}$/, `${entry.path} is not hard-coded`);
@@ -179,7 +210,11 @@ function assertNoSecretLiterals(text: string, file: string) {
     assert.doesNotMatch(withoutExpressions, /00D\w{12,15}![\w.]{20,}/, `${file}: an access token`);
     assert.doesNotMatch(withoutExpressions, /\b[A-F0-9]{32,}\b/i, `${file}: a long hex secret`);
     for (const line of text.split('\n').filter((l) => !l.trimStart().startsWith('#'))) {
-        assert.doesNotMatch(line, /\bSF_(CLIENT_SECRET|CLIENT_ID|ACCESS_TOKEN)=\S/, `${file}: a secret assigned in: ${line}`);
+        assert.doesNotMatch(
+            line,
+            /\bSF_(CLIENT_SECRET|CLIENT_ID|ACCESS_TOKEN)=\S/,
+            `${file}: a secret assigned in: ${line}`
+        );
     }
 }
 
@@ -189,7 +224,9 @@ test('no example hard-codes a secret', () => {
 });
 
 test('crontab: one valid 5-field line that loads the root-only env file and runs npm run reclassify', () => {
-    const lines = CRONTAB.split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+    const lines = CRONTAB.split('\n').filter(
+        (line) => line.trim() !== '' && !line.trimStart().startsWith('#')
+    );
     const variables = lines.filter((line) => /^[A-Z_]+=/.test(line));
     const jobs = lines.filter((line) => !/^[A-Z_]+=/.test(line));
     assert.equal(jobs.length, 1, 'exactly one job');
@@ -200,12 +237,26 @@ test('crontab: one valid 5-field line that loads the root-only env file and runs
     const schedule = fields.slice(0, 5).join(' ');
     assert.deepEqual(cronProblems(schedule), [], schedule);
     const command = fields.slice(5).join(' ');
-    assert.ok(command.includes('npm run reclassify -- --out /var/log/klantsegmentatie/$(date +\\%F)'), command);
-    assert.doesNotMatch(command.replace(/\\%/g, ''), /%/, 'every % is escaped (cron ends the command at a bare %)');
+    assert.ok(
+        command.includes('npm run reclassify -- --out /var/log/klantsegmentatie/$(date +\\%F)'),
+        command
+    );
+    assert.doesNotMatch(
+        command.replace(/\\%/g, ''),
+        /%/,
+        'every % is escaped (cron ends the command at a bare %)'
+    );
     const envFile = /set -a && \. (\/etc\/\S+) && set \+a/.exec(command)?.[1];
     assert.ok(envFile, 'the variables come from a file, exported with set -a');
-    assert.ok(command.indexOf(envFile) < command.indexOf('npm run reclassify'), 'loaded before the command runs');
-    assert.match(CRONTAB, new RegExp(`${envFile.replace(/[./]/g, '\\$&')}, owner root, mode 0600`), 'the file is documented as root-only');
+    assert.ok(
+        command.indexOf(envFile) < command.indexOf('npm run reclassify'),
+        'loaded before the command runs'
+    );
+    assert.match(
+        CRONTAB,
+        new RegExp(`${envFile.replace(/[./]/g, '\\$&')}, owner root, mode 0600`),
+        'the file is documented as root-only'
+    );
     for (const name of SCHEDULER_ENV) {
         assert.match(CRONTAB, new RegExp(`#\\s+${name}=`), `the env file example names ${name}`);
     }
@@ -214,7 +265,11 @@ test('crontab: one valid 5-field line that loads the root-only env file and runs
 test('docs/scheduling.md explains every exit code the command has', () => {
     const doc = read('docs/scheduling.md');
     for (const [status, { code }] of Object.entries(EXIT_CODES)) {
-        assert.match(doc, new RegExp(`\\|\\s*${code}\\s*\\|\\s*\`${status}\`\\s*\\|`), `exit code ${code} (${status})`);
+        assert.match(
+            doc,
+            new RegExp(`\\|\\s*${code}\\s*\\|\\s*\`${status}\`\\s*\\|`),
+            `exit code ${code} (${status})`
+        );
     }
     for (const name of SCHEDULER_ENV) assert.ok(doc.includes(`\`${name}\``), name);
     assert.ok(doc.includes('Klantsegmentatie_Integration'));

@@ -15,13 +15,23 @@ const CHANGING = BOUNDARY_CASES.length - 1; // all but the hand-locked record
 const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-fault-'));
 const report = async (out: string) => JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8'));
 const classified = async (standin: Awaited<ReturnType<typeof standinLoadedFrom>>) =>
-    (await recordsOf(standin, 'Brand_Detail__c', ['Id', 'Classified_At__c'])).filter((row) => row.Classified_At__c !== '').length;
+    (await recordsOf(standin, 'Brand_Detail__c', ['Id', 'Classified_At__c'])).filter(
+        (row) => row.Classified_At__c !== ''
+    ).length;
 
 /** Runs the command against a fresh stand-in holding `cases` with the given faults; returns what happened. */
 async function runWithFaults(options: StandinOptions, args: string[] = [], cases = BOUNDARY_CASES) {
     const standin = await standinLoadedFrom(await writeBoundaryOrg(cases), options);
     const out = await outDir();
-    const result = await runCommand([...orgArgs(standin), '--out', out, '--no-estimate', '--now', NOW, ...args]);
+    const result = await runCommand([
+        ...orgArgs(standin),
+        '--out',
+        out,
+        '--no-estimate',
+        '--now',
+        NOW,
+        ...args
+    ]);
     return { standin, out, result };
 }
 
@@ -32,7 +42,11 @@ test('an expired session is renewed through client credentials and the run goes 
         faults: [{ effect: 'expireSession', requestNumber: 4 }]
     });
     try {
-        const env = { SF_INSTANCE_URL: standin.instanceUrl, SF_CLIENT_ID: 'nightly-app', SF_CLIENT_SECRET: 's3cret-xyz' };
+        const env = {
+            SF_INSTANCE_URL: standin.instanceUrl,
+            SF_CLIENT_ID: 'nightly-app',
+            SF_CLIENT_SECRET: 's3cret-xyz'
+        };
         const result = await runCommand(['--out', await outDir(), '--no-estimate', '--now', NOW], env);
         assert.equal(result.exitCode, 0, result.stderr);
         assert.equal(await classified(standin), CHANGING);
@@ -44,11 +58,18 @@ test('an expired session is renewed through client credentials and the run goes 
 
 test('with a bare access token an expired session stops the run; only completed batches are written', async () => {
     const many = Array.from({ length: 23 }, () => BOUNDARY_CASES).flat(); // 460 brand details: 3 collections
-    const { standin, out, result } = await runWithFaults({ faults: [{ effect: 'expireSession', method: 'PATCH', path: '/composite/sobjects' }] }, [], many);
+    const { standin, out, result } = await runWithFaults(
+        { faults: [{ effect: 'expireSession', method: 'PATCH', path: '/composite/sobjects' }] },
+        [],
+        many
+    );
     try {
         // The first write is refused: nothing was written.
         assert.equal(result.exitCode, 2);
-        assert.match(result.stderr, /Session expired or invalid — the session expired or is invalid; a bare access token cannot be renewed/);
+        assert.match(
+            result.stderr,
+            /Session expired or invalid — the session expired or is invalid; a bare access token cannot be renewed/
+        );
         assert.equal((await report(out)).records.written, 0);
         assert.equal(await classified(standin), 0);
     } finally {
@@ -59,7 +80,11 @@ test('with a bare access token an expired session stops the run; only completed 
         assert.equal(second.result.exitCode, 2);
         const written = (await report(second.out)).records.written;
         assert.equal(written, 200, 'the first collection of 200 went through before the session expired');
-        assert.equal(await classified(second.standin), written, 'the report counts exactly what is in the org');
+        assert.equal(
+            await classified(second.standin),
+            written,
+            'the report counts exactly what is in the org'
+        );
     } finally {
         await second.standin.close();
     }
@@ -77,13 +102,19 @@ test('a 503 maintenance page and a reset connection are retried; a lost write is
         assert.equal(await classified(standin), CHANGING);
         const byKind = (await report(out)).api.byKind;
         assert.equal(byKind.compositeWrite, 2, 'the write was sent again once');
-        assert.equal(byKind.query, 5, 'three reads, the one retried after the 503, and one read-back to see what had landed');
+        assert.equal(
+            byKind.query,
+            5,
+            'three reads, the one retried after the 503, and one read-back to see what had landed'
+        );
         assert.equal(standin.stats().recordsWritten.Brand_Detail__c, CHANGING, 'no record written twice');
     } finally {
         await standin.close();
     }
     // The write lands, but its answer is lost: the read-back sees it, and it is not sent again.
-    const lost = await runWithFaults({ faults: [{ effect: 'loseResponse', method: 'PATCH', path: '/composite/sobjects' }] });
+    const lost = await runWithFaults({
+        faults: [{ effect: 'loseResponse', method: 'PATCH', path: '/composite/sobjects' }]
+    });
     try {
         assert.equal(lost.result.exitCode, 0, lost.result.stderr);
         assert.equal((await report(lost.out)).api.byKind.compositeWrite, 1);
@@ -117,7 +148,19 @@ test('the daily API limit stops the run cleanly, and --max-api-requests caps a r
 });
 
 test('a failed bulk ingest job is reported with its id and its records; a rerun finishes the work', async () => {
-    const { standin, out, result } = await runWithFaults({ faults: [{ effect: 'ingestFails', method: 'POST', path: '/jobs/ingest', message: 'InvalidBatch : Failed to process query' }] }, ['--bulk-write-from', '5']);
+    const { standin, out, result } = await runWithFaults(
+        {
+            faults: [
+                {
+                    effect: 'ingestFails',
+                    method: 'POST',
+                    path: '/jobs/ingest',
+                    message: 'InvalidBatch : Failed to process query'
+                }
+            ]
+        },
+        ['--bulk-write-from', '5']
+    );
     try {
         assert.equal(result.exitCode, 2);
         const failed = await report(out);
@@ -125,8 +168,21 @@ test('a failed bulk ingest job is reported with its id and its records; a rerun 
         assert.equal(failed.jobs[0].state, 'Failed');
         assert.match(result.stderr, new RegExp(`Bulk ingest job ${failed.jobs[0].id} ended Failed`));
         const errors = await readRows(path.join(out, 'errors.csv'));
-        assert.equal(errors.length, CHANGING, 'every record of the job, failed or unprocessed, with a reason');
-        const rerun = await runCommand([...orgArgs(standin), '--out', await outDir(), '--no-estimate', '--now', NOW, '--bulk-write-from', '5']);
+        assert.equal(
+            errors.length,
+            CHANGING,
+            'every record of the job, failed or unprocessed, with a reason'
+        );
+        const rerun = await runCommand([
+            ...orgArgs(standin),
+            '--out',
+            await outDir(),
+            '--no-estimate',
+            '--now',
+            NOW,
+            '--bulk-write-from',
+            '5'
+        ]);
         assert.equal(rerun.exitCode, 0, rerun.stderr);
         assert.equal(await classified(standin), CHANGING);
     } finally {
@@ -135,12 +191,18 @@ test('a failed bulk ingest job is reported with its id and its records; a rerun 
 });
 
 test('a bulk job still running at the poll timeout is named in the report, and the run exits non-zero', async () => {
-    const { standin, out, result } = await runWithFaults({ faults: [{ effect: 'stuck', method: 'POST', path: '/jobs/ingest' }] }, ['--bulk-write-from', '5', '--poll-timeout', '1']);
+    const { standin, out, result } = await runWithFaults(
+        { faults: [{ effect: 'stuck', method: 'POST', path: '/jobs/ingest' }] },
+        ['--bulk-write-from', '5', '--poll-timeout', '1']
+    );
     try {
         assert.equal(result.exitCode, 2);
         const stuck = await report(out);
         assert.equal(stuck.jobs[0].state, 'InProgress');
-        assert.match(result.stderr, new RegExp(`Bulk ingest job ${stuck.jobs[0].id} is still InProgress after 1 s`));
+        assert.match(
+            result.stderr,
+            new RegExp(`Bulk ingest job ${stuck.jobs[0].id} is still InProgress after 1 s`)
+        );
     } finally {
         await standin.close();
     }
@@ -151,12 +213,21 @@ test('records an org refuses (restricted picklist) go to errors.csv; every other
     const metadata = await mkdtemp(path.join(os.tmpdir(), 'metadata-'));
     await cp(METADATA_DIR, metadata, { recursive: true });
     const gvs = path.join(metadata, 'globalValueSets/Customer_Types.globalValueSet-meta.xml');
-    await writeFile(gvs, (await readFile(gvs, 'utf8')).replace(/<customValue>\s*<fullName>Win-back<\/fullName>[\s\S]*?<\/customValue>/, ''));
+    await writeFile(
+        gvs,
+        (await readFile(gvs, 'utf8')).replace(
+            /<customValue>\s*<fullName>Win-back<\/fullName>[\s\S]*?<\/customValue>/,
+            ''
+        )
+    );
     const { standin, out, result } = await runWithFaults({ metadataDir: metadata });
     try {
         assert.equal(result.exitCode, 1);
         const errors = await readRows(path.join(out, 'errors.csv'));
-        assert.deepEqual(errors.map((error) => error.Id), ['a01000000000006AAA']);
+        assert.deepEqual(
+            errors.map((error) => error.Id),
+            ['a01000000000006AAA']
+        );
         assert.match(errors[0]?.Reason ?? '', /INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST/);
         assert.equal(await classified(standin), CHANGING - 1);
     } finally {
@@ -170,7 +241,12 @@ test('a second run of the same org refuses to start while the first holds the lo
     try {
         const result = await runCommand([...orgArgs(standin), '--out', await outDir(), '--no-estimate']);
         assert.equal(result.exitCode, 4);
-        assert.match(result.stderr, new RegExp(`another reclassification of ${standin.instanceUrl} is running \\(pid ${process.pid}.*lock file ${lock.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        assert.match(
+            result.stderr,
+            new RegExp(
+                `another reclassification of ${standin.instanceUrl} is running \\(pid ${process.pid}.*lock file ${lock.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`
+            )
+        );
         assert.equal(standin.stats().totalRequests, 0, 'nothing was read');
     } finally {
         await lock.release();

@@ -41,9 +41,23 @@ test('the token and the client secret never appear in output, reports, errors.cs
             // bare token that expires mid-run: stops, with a message about the session
             [['--instance-url', standin.instanceUrl, '--access-token', TOKEN], {}],
             // client credentials, renewed after a 401; one record fails to write
-            [[], { SF_INSTANCE_URL: standin.instanceUrl, SF_CLIENT_ID: 'nightly-app', SF_CLIENT_SECRET: CLIENT_SECRET }],
+            [
+                [],
+                {
+                    SF_INSTANCE_URL: standin.instanceUrl,
+                    SF_CLIENT_ID: 'nightly-app',
+                    SF_CLIENT_SECRET: CLIENT_SECRET
+                }
+            ],
             // a wrong secret: the login fails
-            [[], { SF_INSTANCE_URL: standin.instanceUrl, SF_CLIENT_ID: 'nightly-app', SF_CLIENT_SECRET: `${CLIENT_SECRET}-wrong` }]
+            [
+                [],
+                {
+                    SF_INSTANCE_URL: standin.instanceUrl,
+                    SF_CLIENT_ID: 'nightly-app',
+                    SF_CLIENT_SECRET: `${CLIENT_SECRET}-wrong`
+                }
+            ]
         ];
         for (const [args, env] of scenarios) {
             const out = await mkdtemp(path.join(os.tmpdir(), 'secrets-'));
@@ -59,7 +73,11 @@ test('the token and the client secret never appear in output, reports, errors.cs
     } finally {
         await standin.close();
     }
-    assert.deepEqual(results.map((result) => result.exitCode), [2, 2, 1, 0, 2, 2], 'the scenarios did what they should');
+    assert.deepEqual(
+        results.map((result) => result.exitCode),
+        [2, 2, 1, 0, 2, 2],
+        'the scenarios did what they should'
+    );
     for (const [index, result] of results.entries()) {
         assertNoSecret(result.stdout, `stdout of scenario ${index}`);
         assertNoSecret(result.stderr, `stderr of scenario ${index}`);
@@ -70,7 +88,19 @@ test('the token and the client secret never appear in output, reports, errors.cs
         }
     }
     // An exception that escapes the command (the stand-in is gone: connection refused) carries no secret either.
-    const escaped = await reclassify(['--instance-url', standin.instanceUrl, '--access-token', TOKEN, '--out', outs[0] ?? '', '--no-estimate'], {}, { stdout: () => undefined, stderr: (text) => assertNoSecret(text, 'stderr after the org went away') }).then(
+    const escaped = await reclassify(
+        [
+            '--instance-url',
+            standin.instanceUrl,
+            '--access-token',
+            TOKEN,
+            '--out',
+            outs[0] ?? '',
+            '--no-estimate'
+        ],
+        {},
+        { stdout: () => undefined, stderr: (text) => assertNoSecret(text, 'stderr after the org went away') }
+    ).then(
         (code) => `exit ${code}`,
         (error: unknown) => `${String(error)} ${(error as Error).stack ?? ''} ${JSON.stringify(error)}`
     );
@@ -87,11 +117,18 @@ test('a quote-laden key reaches the org as one literal (the read-back after a lo
     const standin = await standinLoadedFrom(await writeBoundaryOrg());
     try {
         const soql = `SELECT Id FROM Potential__c WHERE Key__c IN (${soqlString("001' OR Key__c != 'x")}, ${soqlString('a\\')})`;
-        const response = await fetch(`${standin.instanceUrl}/services/data/v${standin.apiVersion}/query?q=${encodeURIComponent(soql)}`, {
-            headers: { Authorization: `Bearer ${standin.accessToken}` }
-        });
+        const response = await fetch(
+            `${standin.instanceUrl}/services/data/v${standin.apiVersion}/query?q=${encodeURIComponent(soql)}`,
+            {
+                headers: { Authorization: `Bearer ${standin.accessToken}` }
+            }
+        );
         assert.equal(response.status, 200, await response.clone().text());
-        assert.equal(((await response.json()) as { totalSize: number }).totalSize, 0, 'matched nothing: the quote did not escape the literal');
+        assert.equal(
+            ((await response.json()) as { totalSize: number }).totalSize,
+            0,
+            'matched nothing: the quote did not escape the literal'
+        );
     } finally {
         await standin.close();
     }

@@ -20,9 +20,23 @@ const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-signal-'));
 
 /** The org's final state of everything the command may write, for comparing two histories. */
 async function finalState(standin: Standin) {
-    const details = await recordsOf(standin, 'Brand_Detail__c', ['Id', 'Customer_Type__c', 'Potential_Segment__c', 'VG_Potential_Share__c', 'Boiler_Potential__c', 'Potential_Source__c', 'Value_Type__c', 'Classification_Reason__c', 'Next_Visit_Due__c', 'Classified_At__c']);
+    const details = await recordsOf(standin, 'Brand_Detail__c', [
+        'Id',
+        'Customer_Type__c',
+        'Potential_Segment__c',
+        'VG_Potential_Share__c',
+        'Boiler_Potential__c',
+        'Potential_Source__c',
+        'Value_Type__c',
+        'Classification_Reason__c',
+        'Next_Visit_Due__c',
+        'Classified_At__c'
+    ]);
     const potentials = await recordsOf(standin, 'Potential__c', ['Key__c', 'Units__c', 'Source__c']);
-    return { details: details.sort((a, b) => (a.Id ?? '').localeCompare(b.Id ?? '')), potentials: potentials.sort((a, b) => (a.Key__c ?? '').localeCompare(b.Key__c ?? '')) };
+    return {
+        details: details.sort((a, b) => (a.Id ?? '').localeCompare(b.Id ?? '')),
+        potentials: potentials.sort((a, b) => (a.Key__c ?? '').localeCompare(b.Key__c ?? ''))
+    };
 }
 
 /** The command as the scheduler runs it: its own process, which a signal can stop. */
@@ -65,7 +79,10 @@ test('killed (SIGKILL) in the middle of writing: a rerun converges to the state 
         child.kill('SIGKILL');
         await once(child, 'exit');
         const partway = await finalState(standin);
-        assert.ok(partway.details.every((row) => row.Classified_At__c === ''), 'the brand detail job never ran');
+        assert.ok(
+            partway.details.every((row) => row.Classified_At__c === ''),
+            'the brand detail job never ran'
+        );
         const rerun = await runCommand([...orgArgs(standin), '--out', await outDir(), ...ARGS]);
         assert.equal(rerun.exitCode, 0, rerun.stderr);
         assert.deepEqual(await finalState(standin), await uninterruptedState());
@@ -87,10 +104,13 @@ test('SIGTERM stops after the current batch, aborts the open ingest job and writ
         assert.equal(code, 2, stderr);
         const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8'));
         assert.match(report.outcome.reason, /stopped by SIGTERM/);
-        assert.deepEqual(report.jobs.map((job: { object: string; state: string }) => [job.object, job.state]), [
-            ['Potential__c', 'JobComplete'],
-            ['Brand_Detail__c', 'Aborted']
-        ]);
+        assert.deepEqual(
+            report.jobs.map((job: { object: string; state: string }) => [job.object, job.state]),
+            [
+                ['Potential__c', 'JobComplete'],
+                ['Brand_Detail__c', 'Aborted']
+            ]
+        );
         assert.ok(report.records.potentialsWritten > 0, 'the estimates written before the stop are counted');
         const rerun = await runCommand([...orgArgs(standin), '--out', await outDir(), ...ARGS]);
         assert.equal(rerun.exitCode, 0, rerun.stderr);

@@ -12,7 +12,11 @@ export const formatDecimal = (value: number): string => oneDecimal.format(value)
 /** A fraction in [0, 1] as "83,4%". */
 export const formatFraction = (value: number): string => `${oneDecimal.format(value * 100)}%`;
 
-const dateTime = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: TIME_ZONE,
+    dateStyle: 'long',
+    timeStyle: 'short'
+});
 const dateOnly = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, dateStyle: 'long' });
 
 /** "25 november 2026 om 02:00" in Dutch time; the raw text when it is not a date. */
@@ -76,12 +80,21 @@ export type Ramp = keyof typeof RAMPS;
  * Background and text colour for a cell whose count is `count` of the largest `max`. Zero stays white; any
  * non-zero count is visibly tinted; the text turns white where the background gets dark.
  */
-export function cellColours(count: number, max: number, ramp: Ramp): { background: string; color: string } | undefined {
+export function cellColours(
+    count: number,
+    max: number,
+    ramp: Ramp
+): { background: string; color: string } | undefined {
     if (count <= 0 || max <= 0) return undefined;
     const intensity = 0.12 + 0.88 * Math.min(1, count / max);
     const [from, to] = RAMPS[ramp];
-    const rgb = from.map((start, index) => start + ((to[index] ?? start) - start) * intensity) as unknown as Rgb;
+    const rgb = from.map(
+        (start, index) => start + ((to[index] ?? start) - start) * intensity
+    ) as unknown as Rgb;
     // White text wins when its contrast (1.05 / (L + 0.05)) beats black's ((L + 0.05) / 0.05).
     const light = luminance(rgb);
-    return { background: hex(rgb), color: 1.05 / (light + 0.05) > (light + 0.05) / 0.05 ? '#ffffff' : '#1a1a1a' };
+    return {
+        background: hex(rgb),
+        color: 1.05 / (light + 0.05) > (light + 0.05) / 0.05 ? '#ffffff' : '#1a1a1a'
+    };
 }

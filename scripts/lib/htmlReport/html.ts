@@ -9,7 +9,13 @@ export class Html {
     }
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
 
 export function escapeHtml(value: string): string {
     return value.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);

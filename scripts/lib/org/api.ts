@@ -33,7 +33,12 @@ export class OrgApiError extends Error {
     }
 }
 
-export type HttpRequest = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: string; headers?: Record<string, string> };
+export type HttpRequest = {
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    url: string;
+    body?: string;
+    headers?: Record<string, string>;
+};
 type HttpResponse = { statusCode: number; headers: Record<string, string> };
 type HttpApiLike = {
     on(event: 'response', listener: (response: HttpResponse) => void): void;
@@ -47,17 +52,35 @@ const NO_JSFORCE_RETRY = { retry: { maxRetries: 0 } };
 const HttpApi = (HttpApiModule as unknown as { default?: unknown }).default ?? HttpApiModule;
 
 /** Failures that say nothing was done and that the same request may succeed later. */
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'SERVER_UNAVAILABLE']);
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ECONNREFUSED',
+    'UND_ERR_SOCKET',
+    'SERVER_UNAVAILABLE'
+]);
 
 function errorCodeOf(error: unknown): string {
-    const candidate = error as { errorCode?: unknown; code?: unknown; name?: unknown; cause?: { code?: unknown } };
-    return String(candidate.errorCode ?? candidate.code ?? candidate.cause?.code ?? candidate.name ?? 'UNKNOWN');
+    const candidate = error as {
+        errorCode?: unknown;
+        code?: unknown;
+        name?: unknown;
+        cause?: { code?: unknown };
+    };
+    return String(
+        candidate.errorCode ?? candidate.code ?? candidate.cause?.code ?? candidate.name ?? 'UNKNOWN'
+    );
 }
 
 /** The request may not have reached the org, or the org could not answer: nothing says it failed for good. */
 export function isTransient(error: unknown): boolean {
     const code = errorCodeOf(error);
-    return TRANSIENT_CODES.has(code) || /^ERROR_HTTP_5\d\d$/.test(code) || /ECONNRESET|socket hang up/i.test(String(error));
+    return (
+        TRANSIENT_CODES.has(code) ||
+        /^ERROR_HTTP_5\d\d$/.test(code) ||
+        /ECONNRESET|socket hang up/i.test(String(error))
+    );
 }
 
 export type OrgApiOptions = {
@@ -93,7 +116,10 @@ export class OrgApi {
     private count(kind: RequestKind): void {
         const cap = this.options.maxRequests;
         if (cap !== undefined && this.sent >= cap) {
-            throw new OrgApiError(`the cap of ${cap} API requests (--max-api-requests) is reached`, 'MAX_API_REQUESTS');
+            throw new OrgApiError(
+                `the cap of ${cap} API requests (--max-api-requests) is reached`,
+                'MAX_API_REQUESTS'
+            );
         }
         this.sent++;
         this.counts[kind] = (this.counts[kind] ?? 0) + 1;
@@ -110,7 +136,11 @@ export class OrgApi {
             } catch (error) {
                 const code = errorCodeOf(error);
                 if (code === 'REQUEST_LIMIT_EXCEEDED') {
-                    throw new OrgApiError(`the org refuses more API requests: ${(error as Error).message}`, code, 403);
+                    throw new OrgApiError(
+                        `the org refuses more API requests: ${(error as Error).message}`,
+                        code,
+                        403
+                    );
                 }
                 if (attempt >= retries || !isTransient(error)) {
                     throw error;
@@ -122,16 +152,23 @@ export class OrgApi {
 
     /** A JSON request (path relative to /services/data/vXX.X or absolute from /services/). */
     json<T>(kind: RequestKind, request: HttpRequest, idempotent: boolean): Promise<T> {
-        return this.attempt(kind, idempotent, () =>
-            this.conn.request<T>(
-                { ...request, headers: { 'Content-Type': 'application/json', ...request.headers } },
-                { responseType: 'application/json', ...NO_JSFORCE_RETRY } as object
-            ) as Promise<T>
+        return this.attempt(
+            kind,
+            idempotent,
+            () =>
+                this.conn.request<T>(
+                    { ...request, headers: { 'Content-Type': 'application/json', ...request.headers } },
+                    { responseType: 'application/json', ...NO_JSFORCE_RETRY } as object
+                ) as Promise<T>
         );
     }
 
     /** A request whose body is text (CSV), returned unparsed with the response headers. */
-    text(kind: RequestKind, request: HttpRequest, idempotent: boolean): Promise<{ body: string; headers: Record<string, string> }> {
+    text(
+        kind: RequestKind,
+        request: HttpRequest,
+        idempotent: boolean
+    ): Promise<{ body: string; headers: Record<string, string> }> {
         return this.attempt(kind, idempotent, async () => {
             const api = new (HttpApi as new (conn: Connection, options: object) => HttpApiLike)(this.conn, {
                 responseType: 'text/plain',

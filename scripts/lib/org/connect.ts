@@ -19,7 +19,12 @@ const run = promisify(execFile);
 async function sfCliSession(alias: string): Promise<Session> {
     try {
         const { stdout } = await run('sf', ['org', 'display', '--target-org', alias, '--json'], {
-            env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_SKIP_NEW_VERSION_CHECK: 'true', SF_DISABLE_AUTOUPDATE: 'true' },
+            env: {
+                ...process.env,
+                SF_DISABLE_TELEMETRY: 'true',
+                SF_SKIP_NEW_VERSION_CHECK: 'true',
+                SF_DISABLE_AUTOUPDATE: 'true'
+            },
             maxBuffer: 1024 * 1024
         });
         const result = (JSON.parse(stdout) as { result?: Partial<Session> }).result;
@@ -35,17 +40,30 @@ async function sfCliSession(alias: string): Promise<Session> {
                 : output
                   ? ((JSON.parse(output) as { message?: string }).message ?? '')
                   : (error as Error).message;
-        throw new OrgApiError(`cannot use org "${alias}" from the Salesforce CLI: ${message.replace(/00D\w{12,15}![\w.]+/g, '<token>')}`, 'UNKNOWN_TARGET_ORG');
+        throw new OrgApiError(
+            `cannot use org "${alias}" from the Salesforce CLI: ${message.replace(/00D\w{12,15}![\w.]+/g, '<token>')}`,
+            'UNKNOWN_TARGET_ORG'
+        );
     }
 }
 
-async function clientCredentialsSession(instanceUrl: string, clientId: string, clientSecret: string): Promise<Session> {
+async function clientCredentialsSession(
+    instanceUrl: string,
+    clientId: string,
+    clientSecret: string
+): Promise<Session> {
     const oauth2 = new OAuth2({ loginUrl: instanceUrl, clientId, clientSecret });
     try {
-        const token = (await oauth2.requestToken({ grant_type: 'client_credentials' })) as { access_token: string; instance_url?: string };
+        const token = (await oauth2.requestToken({ grant_type: 'client_credentials' })) as {
+            access_token: string;
+            instance_url?: string;
+        };
         return { accessToken: token.access_token, instanceUrl: token.instance_url ?? instanceUrl };
     } catch (error) {
-        throw new OrgApiError(`client-credentials login at ${instanceUrl} failed: ${(error as Error).message}`, 'LOGIN_FAILED');
+        throw new OrgApiError(
+            `client-credentials login at ${instanceUrl} failed: ${(error as Error).message}`,
+            'LOGIN_FAILED'
+        );
     }
 }
 
@@ -65,7 +83,11 @@ function refresher(login: () => Promise<Session>) {
  */
 export async function connect(auth: OrgAuth): Promise<Connection> {
     if (auth.kind === 'access-token') {
-        return new Connection({ instanceUrl: auth.instanceUrl, accessToken: auth.accessToken, version: API_VERSION });
+        return new Connection({
+            instanceUrl: auth.instanceUrl,
+            accessToken: auth.accessToken,
+            version: API_VERSION
+        });
     }
     const login =
         auth.kind === 'target-org'

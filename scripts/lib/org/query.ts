@@ -16,7 +16,11 @@ export type PollOptions = {
     signal?: AbortSignal;
 };
 
-export const DEFAULT_POLL: PollOptions = { timeoutMs: 30 * 60_000, initialIntervalMs: 250, maxIntervalMs: 5_000 };
+export const DEFAULT_POLL: PollOptions = {
+    timeoutMs: 30 * 60_000,
+    initialIntervalMs: 250,
+    maxIntervalMs: 5_000
+};
 
 /** Soft-quoted SOQL: field and object names come from our own schemas, never from input. */
 export function selectSoql(object: string, fields: readonly string[]): string {
@@ -30,7 +34,11 @@ export function soqlString(value: string): string {
 
 export async function countRecords(api: OrgApi, object: string): Promise<number> {
     const soql = `SELECT COUNT() FROM ${object}`;
-    const page = await api.json<QueryPage>('count', { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` }, true);
+    const page = await api.json<QueryPage>(
+        'count',
+        { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` },
+        true
+    );
     return page.totalSize;
 }
 
@@ -41,7 +49,11 @@ function withoutAttributes(record: RawRecord): RawRecord {
 
 /** REST query, page by page through nextRecordsUrl (2,000 records a page). */
 export async function* queryRest(api: OrgApi, soql: string): AsyncGenerator<RawRecord> {
-    let page = await api.json<QueryPage>('query', { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` }, true);
+    let page = await api.json<QueryPage>(
+        'query',
+        { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` },
+        true
+    );
     for (;;) {
         for (const record of page.records) {
             yield withoutAttributes(record);
@@ -103,7 +115,10 @@ async function* bulkQueryPages(
         `Bulk query job ${job.id}`
     );
     if (done.state !== 'JobComplete') {
-        throw new OrgApiError(`Bulk query job ${job.id} ended ${done.state}: ${done.errorMessage ?? ''}`, 'BULK_QUERY_FAILED');
+        throw new OrgApiError(
+            `Bulk query job ${job.id} ended ${done.state}: ${done.errorMessage ?? ''}`,
+            'BULK_QUERY_FAILED'
+        );
     }
     let locator: string | undefined;
     do {
@@ -111,7 +126,11 @@ async function* bulkQueryPages(
         if (options.maxRecordsPerPage) params.set('maxRecords', String(options.maxRecordsPerPage));
         if (locator) params.set('locator', locator);
         const query = params.size > 0 ? `?${params.toString()}` : '';
-        const page = await api.text('bulkQueryResults', { method: 'GET', url: `/jobs/query/${job.id}/results${query}`, headers: { Accept: 'text/csv' } }, true);
+        const page = await api.text(
+            'bulkQueryResults',
+            { method: 'GET', url: `/jobs/query/${job.id}/results${query}`, headers: { Accept: 'text/csv' } },
+            true
+        );
         locator = page.headers['sforce-locator'];
         yield { csv: page.body, source: `bulk query ${job.id}` };
     } while (locator && locator !== 'null');

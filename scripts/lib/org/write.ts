@@ -43,8 +43,19 @@ const CLEAR = '#N/A';
 const NUMBER_FIELDS = new Set(['VG_Potential_Share__c', 'Boiler_Potential__c', 'Units__c']);
 const BOOLEAN_FIELDS = new Set(['VG_Ever_Had_Share__c']);
 
-type CollectionResult = { id?: string; success: boolean; created?: boolean; errors: { statusCode: string; message: string; fields?: string[] }[] };
-type IngestJob = { id: string; state: string; numberRecordsProcessed?: number; numberRecordsFailed?: number; errorMessage?: string };
+type CollectionResult = {
+    id?: string;
+    success: boolean;
+    created?: boolean;
+    errors: { statusCode: string; message: string; fields?: string[] }[];
+};
+type IngestJob = {
+    id: string;
+    state: string;
+    numberRecordsProcessed?: number;
+    numberRecordsFailed?: number;
+    errorMessage?: string;
+};
 
 function jsonValue(field: string, cell: string): unknown {
     if (cell === CLEAR) return null;
@@ -62,7 +73,12 @@ function toSObject(job: WriteJob, row: CsvRow): Record<string, unknown> {
 }
 
 function describeErrors(errors: CollectionResult['errors']): string {
-    return errors.map((error) => `${error.statusCode}: ${error.message}${error.fields?.length ? ` [${error.fields.join(', ')}]` : ''}`).join('; ');
+    return errors
+        .map(
+            (error) =>
+                `${error.statusCode}: ${error.message}${error.fields?.length ? ` [${error.fields.join(', ')}]` : ''}`
+        )
+        .join('; ');
 }
 
 async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
@@ -84,7 +100,10 @@ function sameValue(stored: unknown, cell: string): boolean {
     if (typeof stored === 'number') return Number(wanted) === stored;
     if (typeof stored === 'boolean') return String(stored) === wanted;
     const storedText = String(stored);
-    return storedText === wanted || (/T\d\d:/.test(wanted) && Date.parse(storedText.replace(/\+0000$/, 'Z')) === Date.parse(wanted));
+    return (
+        storedText === wanted ||
+        (/T\d\d:/.test(wanted) && Date.parse(storedText.replace(/\+0000$/, 'Z')) === Date.parse(wanted))
+    );
 }
 
 /**
@@ -95,26 +114,47 @@ async function alreadyWritten(api: OrgApi, job: WriteJob, rows: CsvRow[]): Promi
     const columns = Object.keys(rows[0] ?? {});
     const keys = rows.map((row) => soqlString(row[job.keyField] ?? '')).join(', ');
     const stored = new Map<string, Record<string, unknown>>();
-    for await (const record of queryRest(api, `SELECT ${columns.join(', ')} FROM ${job.object} WHERE ${job.keyField} IN (${keys})`)) {
+    for await (const record of queryRest(
+        api,
+        `SELECT ${columns.join(', ')} FROM ${job.object} WHERE ${job.keyField} IN (${keys})`
+    )) {
         stored.set(String(record[job.keyField]), record);
     }
     const landed = new Set<string>();
     for (const row of rows) {
         const key = row[job.keyField] ?? '';
         const record = stored.get(key);
-        if (record && columns.every((column) => row[column] === '' || sameValue(record[column], row[column] ?? ''))) landed.add(key);
+        if (
+            record &&
+            columns.every((column) => row[column] === '' || sameValue(record[column], row[column] ?? ''))
+        )
+            landed.add(key);
     }
     return landed;
 }
 
 /** Sends up to 200 rows in one sObject Collections request; returns the rows that failed with a lock error. */
-async function sendCollection(api: OrgApi, job: WriteJob, rows: CsvRow[], options: WriteOptions, outcome: WriteOutcome, checked = false): Promise<CsvRow[]> {
-    const url = job.operation === 'update' ? '/composite/sobjects' : `/composite/sobjects/${job.object}/${job.keyField}`;
+async function sendCollection(
+    api: OrgApi,
+    job: WriteJob,
+    rows: CsvRow[],
+    options: WriteOptions,
+    outcome: WriteOutcome,
+    checked = false
+): Promise<CsvRow[]> {
+    const url =
+        job.operation === 'update'
+            ? '/composite/sobjects'
+            : `/composite/sobjects/${job.object}/${job.keyField}`;
     let results: CollectionResult[];
     try {
         results = await api.json<CollectionResult[]>(
             'compositeWrite',
-            { method: 'PATCH', url, body: JSON.stringify({ allOrNone: false, records: rows.map((row) => toSObject(job, row)) }) },
+            {
+                method: 'PATCH',
+                url,
+                body: JSON.stringify({ allOrNone: false, records: rows.map((row) => toSObject(job, row)) })
+            },
             false
         );
     } catch (error) {
@@ -143,19 +183,39 @@ async function sendCollection(api: OrgApi, job: WriteJob, rows: CsvRow[], option
  * Rows that failed only because another process held the record get one more try, a few at a time after a
  * pause; what still fails is reported.
  */
-async function retryLocked(api: OrgApi, job: WriteJob, locked: CsvRow[], options: WriteOptions, outcome: WriteOutcome): Promise<void> {
+async function retryLocked(
+    api: OrgApi,
+    job: WriteJob,
+    locked: CsvRow[],
+    options: WriteOptions,
+    outcome: WriteOutcome
+): Promise<void> {
     if (locked.length === 0) return;
     await sleep(LOCK_RETRY_DELAY_MS);
     for (let start = 0; start < locked.length; start += LOCK_RETRY_BATCH) {
-        const survivors = await sendCollection(api, job, locked.slice(start, start + LOCK_RETRY_BATCH), options, outcome);
+        const survivors = await sendCollection(
+            api,
+            job,
+            locked.slice(start, start + LOCK_RETRY_BATCH),
+            options,
+            outcome
+        );
         for (const row of survivors) {
             outcome.failed++;
-            await options.onFailure({ key: row[job.keyField] ?? '', reason: 'UNABLE_TO_LOCK_ROW: record locked by another process, also on retry' });
+            await options.onFailure({
+                key: row[job.keyField] ?? '',
+                reason: 'UNABLE_TO_LOCK_ROW: record locked by another process, also on retry'
+            });
         }
     }
 }
 
-async function writeCollections(api: OrgApi, job: WriteJob, options: WriteOptions, outcome: WriteOutcome): Promise<void> {
+async function writeCollections(
+    api: OrgApi,
+    job: WriteJob,
+    options: WriteOptions,
+    outcome: WriteOutcome
+): Promise<void> {
     const locked: CsvRow[] = [];
     for await (const rows of batches(await readRows(job.file), COLLECTION_SIZE)) {
         options.signal?.throwIfAborted();
@@ -195,7 +255,13 @@ async function* csvParts(file: string, maxBytes: number): AsyncGenerator<string>
     if (header !== undefined && part.length > 0) yield `${header}\n${part.join('\n')}\n`;
 }
 
-async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: WriteOptions, outcome: WriteOutcome): Promise<CsvRow[]> {
+async function runIngestJob(
+    api: OrgApi,
+    job: WriteJob,
+    csv: string,
+    options: WriteOptions,
+    outcome: WriteOutcome
+): Promise<CsvRow[]> {
     const created = await api.json<IngestJob>(
         'ingestCreate',
         {
@@ -214,14 +280,41 @@ async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: Wr
     const record = { id: created.id, state: created.state };
     outcome.jobs.push(record);
     const abort = () =>
-        api.json('jobAbort', { method: 'PATCH', url: `/jobs/ingest/${created.id}`, body: JSON.stringify({ state: 'Aborted' }) }, true).then(
-            () => true,
-            () => false
-        );
+        api
+            .json(
+                'jobAbort',
+                {
+                    method: 'PATCH',
+                    url: `/jobs/ingest/${created.id}`,
+                    body: JSON.stringify({ state: 'Aborted' })
+                },
+                true
+            )
+            .then(
+                () => true,
+                () => false
+            );
     try {
         options.signal?.throwIfAborted();
-        await api.text('ingestUpload', { method: 'PUT', url: `/jobs/ingest/${created.id}/batches`, body: csv, headers: { 'Content-Type': 'text/csv' } }, false);
-        await api.json('ingestClose', { method: 'PATCH', url: `/jobs/ingest/${created.id}`, body: JSON.stringify({ state: 'UploadComplete' }) }, false);
+        await api.text(
+            'ingestUpload',
+            {
+                method: 'PUT',
+                url: `/jobs/ingest/${created.id}/batches`,
+                body: csv,
+                headers: { 'Content-Type': 'text/csv' }
+            },
+            false
+        );
+        await api.json(
+            'ingestClose',
+            {
+                method: 'PATCH',
+                url: `/jobs/ingest/${created.id}`,
+                body: JSON.stringify({ state: 'UploadComplete' })
+            },
+            false
+        );
     } catch (error) {
         await abort();
         record.state = 'Aborted';
@@ -241,7 +334,11 @@ async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: Wr
     outcome.written += (done.numberRecordsProcessed ?? 0) - (done.numberRecordsFailed ?? 0);
     const locked: CsvRow[] = [];
     if ((done.numberRecordsFailed ?? 0) > 0 || done.state !== 'JobComplete') {
-        const failed = await api.text('ingestResults', { method: 'GET', url: `/jobs/ingest/${created.id}/failedResults/` }, true);
+        const failed = await api.text(
+            'ingestResults',
+            { method: 'GET', url: `/jobs/ingest/${created.id}/failedResults/` },
+            true
+        );
         for await (const row of parseCsv([failed.body], { source: `failed results of ${created.id}` })) {
             const { sf__Id: _id, sf__Error: reason = '', ...original } = row;
             if (reason.startsWith('UNABLE_TO_LOCK_ROW')) {
@@ -253,10 +350,19 @@ async function runIngestJob(api: OrgApi, job: WriteJob, csv: string, options: Wr
         }
     }
     if (done.state !== 'JobComplete') {
-        const unprocessed = await api.text('ingestResults', { method: 'GET', url: `/jobs/ingest/${created.id}/unprocessedrecords/` }, true);
-        for await (const row of parseCsv([unprocessed.body], { source: `unprocessed records of ${created.id}` })) {
+        const unprocessed = await api.text(
+            'ingestResults',
+            { method: 'GET', url: `/jobs/ingest/${created.id}/unprocessedrecords/` },
+            true
+        );
+        for await (const row of parseCsv([unprocessed.body], {
+            source: `unprocessed records of ${created.id}`
+        })) {
             outcome.failed++;
-            await options.onFailure({ key: row[job.keyField] ?? '', reason: `not processed: job ${created.id} ended ${done.state} (${done.errorMessage ?? 'no message'})` });
+            await options.onFailure({
+                key: row[job.keyField] ?? '',
+                reason: `not processed: job ${created.id} ended ${done.state} (${done.errorMessage ?? 'no message'})`
+            });
         }
     }
     return locked;
@@ -278,7 +384,12 @@ export async function sendFile(api: OrgApi, job: WriteJob, options: WriteOptions
     return outcome;
 }
 
-async function sendRows(api: OrgApi, job: WriteJob, options: WriteOptions, outcome: WriteOutcome): Promise<void> {
+async function sendRows(
+    api: OrgApi,
+    job: WriteJob,
+    options: WriteOptions,
+    outcome: WriteOutcome
+): Promise<void> {
     if (job.rows === 0) return;
     if (job.rows <= options.bulkFromRows) {
         await writeCollections(api, job, options, outcome);
@@ -292,6 +403,9 @@ async function sendRows(api: OrgApi, job: WriteJob, options: WriteOptions, outco
     await retryLocked(api, job, locked, options, outcome);
     const failedJob = outcome.jobs.find((entry) => entry.state !== 'JobComplete');
     if (failedJob) {
-        throw new OrgApiError(`Bulk ingest job ${failedJob.id} ended ${failedJob.state}; its failed and unprocessed records are in errors.csv`, 'INGEST_JOB_FAILED');
+        throw new OrgApiError(
+            `Bulk ingest job ${failedJob.id} ended ${failedJob.state}; its failed and unprocessed records are in errors.csv`,
+            'INGEST_JOB_FAILED'
+        );
     }
 }

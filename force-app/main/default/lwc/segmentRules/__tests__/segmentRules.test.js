@@ -52,12 +52,15 @@ describe('customerType at every boundary', () => {
                 const ceil = (num, den) => Number((num + den - 1n) / den);
                 const growFrom = Math.max(1, ceil(5n * BigInt(total), 100n));
                 const keepFrom = ceil(75n * BigInt(total), 100n);
-                expect(customerType(growFrom, total, everHad, config)).toBe(growFrom >= keepFrom ? 'Keep' : 'Grow');
+                expect(customerType(growFrom, total, everHad, config)).toBe(
+                    growFrom >= keepFrom ? 'Keep' : 'Grow'
+                );
                 // vg = 0 is Get or Win-back by history, so the unit below the Grow boundary is checked from 1 up.
                 const belowGrow = growFrom > 1 ? customerType(growFrom - 1, total, everHad, config) : 'Get';
                 expect(belowGrow).toBe('Get');
                 expect(customerType(keepFrom, total, everHad, config)).toBe('Keep');
-                const belowKeep = keepFrom - 1 >= growFrom ? customerType(keepFrom - 1, total, everHad, config) : 'Grow';
+                const belowKeep =
+                    keepFrom - 1 >= growFrom ? customerType(keepFrom - 1, total, everHad, config) : 'Grow';
                 expect(belowKeep).toBe('Grow');
             })
         );
@@ -66,15 +69,21 @@ describe('customerType at every boundary', () => {
     it('only changes where a threshold is crossed (property)', () => {
         const rank = { Get: 0, Grow: 1, Keep: 2 };
         fc.assert(
-            fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 100_000 }), (a, total) => {
-                const vg = Math.min(a, total - 1);
-                const here = customerType(vg, total, false, config);
-                const next = customerType(vg + 1, total, false, config);
-                expect(rank[next]).toBeGreaterThanOrEqual(rank[here]);
-                const shareNext = (vg + 1) / total;
-                const crossed = [0.05, 0.75].some((t) => vg / total < t + 1e-12 && shareNext >= t - 1e-12);
-                expect(here === next || crossed).toBe(true);
-            })
+            fc.property(
+                fc.integer({ min: 1, max: 100_000 }),
+                fc.integer({ min: 1, max: 100_000 }),
+                (a, total) => {
+                    const vg = Math.min(a, total - 1);
+                    const here = customerType(vg, total, false, config);
+                    const next = customerType(vg + 1, total, false, config);
+                    expect(rank[next]).toBeGreaterThanOrEqual(rank[here]);
+                    const shareNext = (vg + 1) / total;
+                    const crossed = [0.05, 0.75].some(
+                        (t) => vg / total < t + 1e-12 && shareNext >= t - 1e-12
+                    );
+                    expect(here === next || crossed).toBe(true);
+                }
+            )
         );
     });
 });
@@ -200,25 +209,37 @@ describe('classify', () => {
             potentialSource: 'Potentie is een schatting',
             valueType: 'Grote klant',
             everHadShare: true,
-            reason:
-                'VG 10 van 40 ketels (25%): Grow (5–75%). Segment 30+ (30–74). Keep vanaf 30 VG-ketels. Potentie is een schatting.'
+            reason: 'VG 10 van 40 ketels (25%): Grow (5–75%). Segment 30+ (30–74). Keep vanaf 30 VG-ketels. Potentie is een schatting.'
         });
     });
 
     it('is Win-back when VG had a share before, and remembers it when VG units were bought', () => {
         const potential = aggregatePotential([boilers('Remeha', 12)], config);
-        expect(classify({ revenue12m: 0, vgUnits12m: 0, everHadShare: true }, potential, config).customerType).toBe(
-            'Win-back'
-        );
+        expect(
+            classify({ revenue12m: 0, vgUnits12m: 0, everHadShare: true }, potential, config).customerType
+        ).toBe('Win-back');
         const bought = classify({ revenue12m: 0, vgUnits12m: 3, everHadShare: false }, potential, config);
         expect(bought).toMatchObject({ customerType: 'Win-back', everHadShare: true });
         const never = classify({ revenue12m: 0, vgUnits12m: null, everHadShare: false }, potential, config);
-        expect(never).toMatchObject({ customerType: 'Get', everHadShare: false, potentialSource: 'Potentie is ingevuld' });
+        expect(never).toMatchObject({
+            customerType: 'Get',
+            everHadShare: false,
+            potentialSource: 'Potentie is ingevuld'
+        });
     });
 
     it('explains why there is no type without potential', () => {
-        const result = classify({ revenue12m: null, vgUnits12m: null, everHadShare: false }, aggregatePotential([], config), config);
-        expect(result).toMatchObject({ customerType: null, segment: null, sharePercent: null, boilerPotential: 0 });
+        const result = classify(
+            { revenue12m: null, vgUnits12m: null, everHadShare: false },
+            aggregatePotential([], config),
+            config
+        );
+        expect(result).toMatchObject({
+            customerType: null,
+            segment: null,
+            sharePercent: null,
+            boilerPotential: 0
+        });
         expect(result.reason).toBe('Geen ketelpotentie bekend: geen type klant en geen segment.');
     });
 
@@ -247,11 +268,20 @@ describe('plannedUpdate', () => {
     const clock = { now: '2026-11-25T01:00:00.000Z', today: '2026-11-25' };
     const installer = { revenue12m: 42000, vgUnits12m: 0, everHadShare: false };
     const computedFor = (vg, total, lastVisit = '2026-10-01') =>
-        brandDetailFields(classify(installer, { total, vg, enteredBySales: true }, config), lastVisit, config);
+        brandDetailFields(
+            classify(installer, { total, vg, enteredBySales: true }, config),
+            lastVisit,
+            config
+        );
 
     it('writes nothing when the stored values equal the computed ones at the field scale', () => {
         const computed = computedFor(1, 3);
-        const stored = { ...computed, VG_Potential_Share__c: '33.330', Boiler_Potential__c: '3', Classification_Locked__c: false };
+        const stored = {
+            ...computed,
+            VG_Potential_Share__c: '33.330',
+            Boiler_Potential__c: '3',
+            Classification_Locked__c: false
+        };
         expect(plannedUpdate(stored, computed, clock)).toBeNull();
     });
 
@@ -271,8 +301,16 @@ describe('plannedUpdate', () => {
     it('does not call a first classification a type change, and clears what no longer applies', () => {
         const changes = plannedUpdate({ Classification_Locked__c: false }, computedFor(0, 0, null), clock);
         expect(changes).not.toHaveProperty('Previous_Customer_Type__c');
-        const cleared = plannedUpdate({ ...computedFor(5, 10), Classification_Locked__c: false }, computedFor(0, 0), clock);
-        expect(cleared).toMatchObject({ Customer_Type__c: null, Potential_Segment__c: null, VG_Potential_Share__c: null });
+        const cleared = plannedUpdate(
+            { ...computedFor(5, 10), Classification_Locked__c: false },
+            computedFor(0, 0),
+            clock
+        );
+        expect(cleared).toMatchObject({
+            Customer_Type__c: null,
+            Potential_Segment__c: null,
+            VG_Potential_Share__c: null
+        });
     });
 
     it('never writes a locked record, and only ever writes owned fields (property)', () => {
@@ -286,7 +324,9 @@ describe('plannedUpdate', () => {
                 (stored, a, b, locked) => {
                     const record = { ...stored, Classification_Locked__c: locked };
                     const changes = plannedUpdate(record, computedFor(Math.min(a, b), Math.max(a, b)), clock);
-                    const writesOnlyOwned = Object.keys(changes ?? {}).every((field) => OWNED_FIELDS.includes(field));
+                    const writesOnlyOwned = Object.keys(changes ?? {}).every((field) =>
+                        OWNED_FIELDS.includes(field)
+                    );
                     expect(locked ? changes === null : writesOnlyOwned).toBe(true);
                 }
             )
