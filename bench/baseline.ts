@@ -49,20 +49,35 @@ for await (const account of queryAll('SELECT Id, Revenue_12M__c, VG_Units_12M__c
     });
 }
 let potentials = 0;
-for await (const row of queryAll('SELECT Account__c, Product_Group__c, Brand__c, Units__c, Source__c FROM Potential__c')) {
+for await (const row of queryAll(
+    'SELECT Account__c, Product_Group__c, Brand__c, Units__c, Source__c FROM Potential__c'
+)) {
     potentials++;
     const installer = installers.get(row.Account__c as string);
     if (!installer) continue;
     addPotentialRow(
         installer.potential,
-        { productGroup: row.Product_Group__c as string, brand: row.Brand__c as string, units: Number(row.Units__c ?? 0), source: (row.Source__c as string | null) ?? '' },
+        {
+            productGroup: row.Product_Group__c as string,
+            brand: row.Brand__c as string,
+            units: Number(row.Units__c ?? 0),
+            source: (row.Source__c as string | null) ?? ''
+        },
         config
     );
 }
 
-type Detail = { Id: string; Account__c: string; Last_Visit_Date__c: string | null; Classification_Locked__c: boolean; VG_Ever_Had_Share__c: boolean };
+type Detail = {
+    Id: string;
+    Account__c: string;
+    Last_Visit_Date__c: string | null;
+    Classification_Locked__c: boolean;
+    VG_Ever_Had_Share__c: boolean;
+};
 const details: Detail[] = [];
-for await (const record of queryAll('SELECT Id, Account__c, Last_Visit_Date__c, Classification_Locked__c, VG_Ever_Had_Share__c FROM Brand_Detail__c')) {
+for await (const record of queryAll(
+    'SELECT Id, Account__c, Last_Visit_Date__c, Classification_Locked__c, VG_Ever_Had_Share__c FROM Brand_Detail__c'
+)) {
     details.push(record as unknown as Detail);
 }
 
@@ -71,7 +86,9 @@ let failed = 0;
 let batch: SfRecord[] = [];
 const flush = async () => {
     if (batch.length === 0) return;
-    const results = await conn.sobject('Brand_Detail__c').update(batch as { Id: string }[], { allOrNone: false });
+    const results = await conn
+        .sobject('Brand_Detail__c')
+        .update(batch as { Id: string }[], { allOrNone: false });
     for (const result of results) {
         if (result.success) written++;
         else failed++;
@@ -83,12 +100,22 @@ for (const detail of details) {
     const installer = installers.get(detail.Account__c);
     if (!installer) continue;
     const classification = classify(
-        { revenue12m: installer.revenue12m, vgUnits12m: installer.vgUnits12m, everHadShare: detail.VG_Ever_Had_Share__c },
+        {
+            revenue12m: installer.revenue12m,
+            vgUnits12m: installer.vgUnits12m,
+            everHadShare: detail.VG_Ever_Had_Share__c
+        },
         installer.potential,
         config
     );
-    batch.push({ Id: detail.Id, ...brandDetailFields(classification, detail.Last_Visit_Date__c, config), Classified_At__c: now });
+    batch.push({
+        Id: detail.Id,
+        ...brandDetailFields(classification, detail.Last_Visit_Date__c, config),
+        Classified_At__c: now
+    });
     if (batch.length === 200) await flush();
 }
 await flush();
-process.stdout.write(`${JSON.stringify({ accountsRead: installers.size, potentialsRead: potentials, brandDetailsRead: details.length, written, failed })}\n`);
+process.stdout.write(
+    `${JSON.stringify({ accountsRead: installers.size, potentialsRead: potentials, brandDetailsRead: details.length, written, failed })}\n`
+);

@@ -24,16 +24,25 @@ const MEASURE = pathToFileURL(path.join(REPO_ROOT, 'bench/measure.ts')).href;
  * Runs `node --import tsx --import bench/measure.ts <script> …args` in its own process and returns its own CPU
  * time and peak RSS (written by the preload at exit) and the wall time from spawn to exit, start-up included.
  */
-export async function measureChild(script: string, args: string[], env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<ChildUsage> {
+export async function measureChild(
+    script: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    nodeOptions: string[] = []
+): Promise<ChildUsage> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-usage-'));
     const usageFile = path.join(dir, 'usage.json');
     try {
         const started = performance.now();
-        const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', '--import', MEASURE, path.join(REPO_ROOT, script), ...args], {
-            cwd: REPO_ROOT,
-            env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile },
-            stdio: ['ignore', 'pipe', 'pipe']
-        });
+        const child = spawn(
+            process.execPath,
+            [...nodeOptions, '--import', 'tsx', '--import', MEASURE, path.join(REPO_ROOT, script), ...args],
+            {
+                cwd: REPO_ROOT,
+                env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile },
+                stdio: ['ignore', 'pipe', 'pipe']
+            }
+        );
         const out: Buffer[] = [];
         const err: Buffer[] = [];
         child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { loadConfig } from '../scripts/lib/config.ts';
 import { readPicklists } from '../scripts/lib/picklists.ts';
-import { generateInstallers, writeSyntheticCsv, type CsvCounts, type SyntheticInstaller } from '../scripts/lib/synthetic.ts';
+import {
+    generateInstallers,
+    writeSyntheticCsv,
+    type CsvCounts,
+    type SyntheticInstaller
+} from '../scripts/lib/synthetic.ts';
 import { Random } from '../scripts/lib/synthetic/random.ts';
 
 /** What a generated org holds, and what its "nightly change" file will move. */
@@ -35,7 +40,12 @@ const MANIFEST = 'dataset.json';
  * really changes their classification (the total and the explanation move), as a night of account-manager
  * edits would.
  */
-export async function dataSet(root: string, brandDetails: number, seed: number, changeShare: number): Promise<DataSet> {
+export async function dataSet(
+    root: string,
+    brandDetails: number,
+    seed: number,
+    changeShare: number
+): Promise<DataSet> {
     const dir = path.join(root, `bd-${brandDetails}-seed-${seed}-change-${changeShare}`);
     const cached = await readFile(path.join(dir, MANIFEST), 'utf8').then(
         (text) => JSON.parse(text) as DataSet,
@@ -56,15 +66,27 @@ export async function dataSet(root: string, brandDetails: number, seed: number, 
     // A few percent of the rows: small enough to keep until the end.
     const changed: string[][] = [['Id', 'Units__c']];
     function* tracked(): Generator<SyntheticInstaller> {
-        for (const installer of generateInstallers({ seed, installers: Number.MAX_SAFE_INTEGER, untilBrandDetails: brandDetails, config, picklists })) {
+        for (const installer of generateInstallers({
+            seed,
+            installers: Number.MAX_SAFE_INTEGER,
+            untilBrandDetails: brandDetails,
+            config,
+            picklists
+        })) {
             stats.installers++;
             if (installer.potentials.length === 0) stats.withoutPotential++;
-            const boiler = installer.potentials.find((row) => row.Product_Group__c === config.boilerProductGroup && row.Source__c === config.potentialSources.sales);
+            const boiler = installer.potentials.find(
+                (row) =>
+                    row.Product_Group__c === config.boilerProductGroup &&
+                    row.Source__c === config.potentialSources.sales
+            );
             if (boiler && chooser.chance(changeShare / filledShare)) {
                 changed.push([boiler.Id, String(boiler.Units__c + 1 + chooser.int(5))]);
                 stats.changedRows++;
                 stats.changedDetails += installer.brandDetails.length;
-                stats.changedLocked += installer.brandDetails.filter((detail) => detail.Classification_Locked__c).length;
+                stats.changedLocked += installer.brandDetails.filter(
+                    (detail) => detail.Classification_Locked__c
+                ).length;
             }
             yield installer;
         }

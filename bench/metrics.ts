@@ -7,7 +7,14 @@ export const REQUEST_GROUPS = {
     /** REST query pages: the first page (COUNT() included) and every nextRecordsUrl page. */
     query: ['query', 'queryMore'],
     /** Bulk API 2.0 job lifecycle: create, close, abort, delete (query and ingest). */
-    bulkJob: ['bulkQueryCreate', 'bulkQueryAbort', 'bulkQueryDelete', 'ingestCreate', 'ingestClose', 'ingestDelete'],
+    bulkJob: [
+        'bulkQueryCreate',
+        'bulkQueryAbort',
+        'bulkQueryDelete',
+        'ingestCreate',
+        'ingestClose',
+        'ingestDelete'
+    ],
     /** Job status requests while a Bulk job runs. */
     poll: ['bulkQueryPoll', 'ingestPoll'],
     /** Bulk query result pages (50,000 records each) and ingest result files. */
@@ -40,9 +47,14 @@ export type Measurement = {
 
 export function measurement(usage: ChildUsage, stats: StandinStats): Measurement {
     const byGroup = Object.fromEntries(
-        Object.entries(REQUEST_GROUPS).map(([group, kinds]) => [group, kinds.reduce((sum, kind) => sum + (stats.requests[kind] ?? 0), 0)])
+        Object.entries(REQUEST_GROUPS).map(([group, kinds]) => [
+            group,
+            kinds.reduce((sum, kind) => sum + (stats.requests[kind] ?? 0), 0)
+        ])
     ) as Record<RequestGroup, number>;
-    const byKind = Object.fromEntries(Object.entries(stats.requests).filter(([, count]) => count > 0)) as Partial<Record<RequestKind, number>>;
+    const byKind = Object.fromEntries(
+        Object.entries(stats.requests).filter(([, count]) => count > 0)
+    ) as Partial<Record<RequestKind, number>>;
     const written = Object.fromEntries(Object.entries(stats.recordsWritten).filter(([, count]) => count > 0));
     return {
         exitCode: usage.exitCode,
@@ -75,7 +87,9 @@ export function summarize(runs: Measurement[]): PhaseSummary {
     const last = runs.at(-1);
     if (!last) throw new Error('no runs to summarize');
     const min = (pick: (run: Measurement) => number) => Math.min(...runs.map(pick));
-    const unstable = (['requests', 'requestsWithoutPolls', 'recordsWrittenTotal', 'bytesUp'] as const).filter((key) => runs.some((run) => run[key] !== last[key]));
+    const unstable = (['requests', 'requestsWithoutPolls', 'recordsWrittenTotal', 'bytesUp'] as const).filter(
+        (key) => runs.some((run) => run[key] !== last[key])
+    );
     return {
         ...last,
         exitCode: runs.find((run) => run.exitCode !== 0)?.exitCode ?? last.exitCode,

@@ -31,42 +31,103 @@ export type TargetCheck = { target: string; value: string; met: boolean };
 /** The issue's targets (#7); they are set for 1,000,000 brand details but checked at every size. */
 export function checkTargets(result: BenchResult): TargetCheck[] {
     const { first, second, nightly, baseline } = result.phases;
-    const commands = [first, second, nightly].filter((phase): phase is PhaseSummary & { label: string } => phase !== undefined);
+    const commands = [first, second, nightly].filter(
+        (phase): phase is PhaseSummary & { label: string } => phase !== undefined
+    );
     const checks: TargetCheck[] = [];
     if (first) {
-        checks.push({ target: 'first run: API requests without status polls <= 150', value: String(first.requestsWithoutPolls), met: first.requestsWithoutPolls <= 150 });
+        checks.push({
+            target: 'first run: API requests without status polls <= 150',
+            value: String(first.requestsWithoutPolls),
+            met: first.requestsWithoutPolls <= 150
+        });
     }
     if (first && baseline) {
         const ratio = result.ratiosToBaseline?.first.requestsWithoutPolls ?? 0;
-        checks.push({ target: 'first run: >= 50x fewer requests than the baseline (polls excluded)', value: `${ratio}x (${baseline.requestsWithoutPolls} vs ${first.requestsWithoutPolls})`, met: ratio >= 50 });
+        checks.push({
+            target: 'first run: >= 50x fewer requests than the baseline (polls excluded)',
+            value: `${ratio}x (${baseline.requestsWithoutPolls} vs ${first.requestsWithoutPolls})`,
+            met: ratio >= 50
+        });
         const withPolls = result.ratiosToBaseline?.first.requests ?? 0;
-        checks.push({ target: 'first run: >= 50x fewer requests than the baseline (polls included)', value: `${withPolls}x (${baseline.requests} vs ${first.requests})`, met: withPolls >= 50 });
+        checks.push({
+            target: 'first run: >= 50x fewer requests than the baseline (polls included)',
+            value: `${withPolls}x (${baseline.requests} vs ${first.requests})`,
+            met: withPolls >= 50
+        });
     }
     if (commands.length > 0) {
+        // Judged on each phase's best run (timings are noisy on a shared machine); the worst run is shown too.
+        const worstRun = (pick: (run: PhaseSummary['each'][number]) => number) =>
+            Math.max(...commands.flatMap((phase) => phase.each.map(pick)));
         const rss = Math.max(...commands.map((phase) => phase.peakRssMb));
-        checks.push({ target: 'command peak RSS <= 512 MB (every phase)', value: `${rss} MB`, met: rss <= 512 });
+        checks.push({
+            target: 'command peak RSS <= 512 MB (every phase, best run)',
+            value: `${rss} MB (worst run ${worstRun((run) => run.peakRssMb)} MB)`,
+            met: rss <= 512
+        });
         const cpu = Math.max(...commands.map((phase) => phase.cpuSeconds));
-        checks.push({ target: 'command CPU time <= 60 s (every phase)', value: `${cpu} s`, met: cpu <= 60 });
+        checks.push({
+            target: 'command CPU time <= 60 s (every phase, best run)',
+            value: `${cpu} s (worst run ${worstRun((run) => run.cpuSeconds)} s)`,
+            met: cpu <= 60
+        });
     }
     if (second) {
-        checks.push({ target: 'second run writes 0 records', value: String(second.recordsWrittenTotal), met: second.recordsWrittenTotal === 0 });
-        checks.push({ target: 'second run uses <= 40 requests (polls included)', value: String(second.requests), met: second.requests <= 40 });
+        checks.push({
+            target: 'second run writes 0 records',
+            value: String(second.recordsWrittenTotal),
+            met: second.recordsWrittenTotal === 0
+        });
+        checks.push({
+            target: 'second run uses <= 40 requests (polls included)',
+            value: String(second.requests),
+            met: second.requests <= 40
+        });
     }
     if (nightly) {
-        const expected = result.data.nightlyChangedBrandDetails - result.data.nightlyChangedBrandDetailsLocked;
+        const expected =
+            result.data.nightlyChangedBrandDetails - result.data.nightlyChangedBrandDetailsLocked;
         const written = nightly.recordsWritten.Brand_Detail__c ?? 0;
-        checks.push({ target: 'nightly run writes exactly the brand details that changed', value: `${written} of ${expected}`, met: written === expected });
+        checks.push({
+            target: 'nightly run writes exactly the brand details that changed',
+            value: `${written} of ${expected}`,
+            met: written === expected
+        });
     }
     return checks;
 }
 
+/** The README's list of the targets, for the largest size measured. */
+export function renderTargets(results: BenchResult[]): string {
+    const result = results.reduce((largest, entry) =>
+        entry.brandDetails > largest.brandDetails ? entry : largest
+    );
+    return [
+        `At ${thousands(result.data.brandDetails)} brand details (${result.measuredAt.slice(0, 10)}, ${result.runs} run${result.runs === 1 ? '' : 's'}):`,
+        '',
+        '| target | measured | met |',
+        '|---|---|---|',
+        ...result.targets.checks.map(
+            (check) => `| ${check.target} | ${check.value} | ${check.met ? 'yes' : '**no**'} |`
+        )
+    ].join('\n');
+}
+
 const thousands = (value: number) => value.toLocaleString('en-US');
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 0);
-const times = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value >= 10 ? `${Math.round(value)}x` : `${value.toFixed(1)}x`);
+const times = (value: number | null | undefined) =>
+    value === null || value === undefined
+        ? '–'
+        : value >= 10
+          ? `${Math.round(value)}x`
+          : `${value.toFixed(1)}x`;
 
 /** The README's table: every phase of the largest size measured, with the machine. */
 export function renderReadmeTable(results: BenchResult[]): string {
-    const result = results.reduce((largest, entry) => (entry.brandDetails > largest.brandDetails ? entry : largest));
+    const result = results.reduce((largest, entry) =>
+        entry.brandDetails > largest.brandDetails ? entry : largest
+    );
     const { machine, phases } = result;
     const rows = (['first', 'second', 'nightly', 'baseline'] as const).flatMap((phase) => {
         const figures = phases[phase];
@@ -106,8 +167,19 @@ export function renderScaling(results: BenchResult[]): string {
             );
         }
     }
-    const machines = [...new Set(results.map((result) => `${result.machine.cpuModel}, ${result.machine.cores} cores, ${result.machine.memoryGb} GB, Node ${result.machine.node}`))];
-    return [...lines, '', `Measured on ${machines.join('; ')}; minimum of the runs of each size (${results.map((result) => `${thousands(result.brandDetails)}: ${result.runs}`).join(', ')}).`].join('\n');
+    const machines = [
+        ...new Set(
+            results.map(
+                (result) =>
+                    `${result.machine.cpuModel}, ${result.machine.cores} cores, ${result.machine.memoryGb} GB, Node ${result.machine.node}`
+            )
+        )
+    ];
+    return [
+        ...lines,
+        '',
+        `Measured on ${machines.join('; ')}; minimum of the runs of each size (${results.map((result) => `${thousands(result.brandDetails)}: ${result.runs}`).join(', ')}).`
+    ].join('\n');
 }
 
 /** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in a Markdown file. */
@@ -118,6 +190,9 @@ export async function updateMarkedSection(file: string, name: string, content: s
     const from = text.indexOf(start);
     const to = text.indexOf(end);
     const block = `${start}\n${content}\n${end}`;
-    const next = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${block}\n`;
+    const next =
+        from >= 0 && to > from
+            ? text.slice(0, from) + block + text.slice(to + end.length)
+            : `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${block}\n`;
     await writeFile(file, next);
 }

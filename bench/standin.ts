@@ -20,11 +20,21 @@ export type StandinProcess = {
     stop(): Promise<void>;
 };
 
-export async function startStandinProcess(dataDir: string, options: { maxOldSpaceMb?: number } = {}): Promise<StandinProcess> {
+export async function startStandinProcess(
+    dataDir: string,
+    options: { maxOldSpaceMb?: number } = {}
+): Promise<StandinProcess> {
     const started = performance.now();
     const child: ChildProcess = spawn(
         process.execPath,
-        [`--max-old-space-size=${options.maxOldSpaceMb ?? 12_288}`, '--import', 'tsx', path.join(REPO_ROOT, 'scripts/dev/standin/main.ts'), '--data', dataDir],
+        [
+            `--max-old-space-size=${options.maxOldSpaceMb ?? 12_288}`,
+            '--import',
+            'tsx',
+            path.join(REPO_ROOT, 'scripts/dev/standin/main.ts'),
+            '--data',
+            dataDir
+        ],
         { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
     );
     const exited = once(child, 'exit');
@@ -44,7 +54,12 @@ export async function startStandinProcess(dataDir: string, options: { maxOldSpac
         if (!response.ok) throw new Error(`stand-in ${action}: ${response.status} ${await response.text()}`);
         return response;
     };
-    const api = async <T>(method: string, url: string, body?: string, contentType = 'application/json'): Promise<T> => {
+    const api = async <T>(
+        method: string,
+        url: string,
+        body?: string,
+        contentType = 'application/json'
+    ): Promise<T> => {
         const response = await fetch(`${instanceUrl}/services/data/v${API_VERSION}${url}`, {
             method,
             body,
@@ -63,16 +78,27 @@ export async function startStandinProcess(dataDir: string, options: { maxOldSpac
             await admin('POST', 'reset-stats');
         },
         async bulkUpdate(object, csvFile) {
-            const job = await api<{ id: string }>('POST', '/jobs/ingest', JSON.stringify({ object, operation: 'update', contentType: 'CSV', lineEnding: 'LF' }));
+            const job = await api<{ id: string }>(
+                'POST',
+                '/jobs/ingest',
+                JSON.stringify({ object, operation: 'update', contentType: 'CSV', lineEnding: 'LF' })
+            );
             await api('PUT', `/jobs/ingest/${job.id}/batches`, await readFile(csvFile, 'utf8'), 'text/csv');
             await api('PATCH', `/jobs/ingest/${job.id}`, JSON.stringify({ state: 'UploadComplete' }));
             for (;;) {
-                const info = await api<{ state: string; numberRecordsProcessed?: number; numberRecordsFailed?: number; errorMessage?: string }>(
-                    'GET',
-                    `/jobs/ingest/${job.id}`
-                );
-                if (info.state === 'JobComplete') return { processed: info.numberRecordsProcessed ?? 0, failed: info.numberRecordsFailed ?? 0 };
-                if (info.state === 'Failed' || info.state === 'Aborted') throw new Error(`change job ${job.id} ${info.state}: ${info.errorMessage ?? ''}`);
+                const info = await api<{
+                    state: string;
+                    numberRecordsProcessed?: number;
+                    numberRecordsFailed?: number;
+                    errorMessage?: string;
+                }>('GET', `/jobs/ingest/${job.id}`);
+                if (info.state === 'JobComplete')
+                    return {
+                        processed: info.numberRecordsProcessed ?? 0,
+                        failed: info.numberRecordsFailed ?? 0
+                    };
+                if (info.state === 'Failed' || info.state === 'Aborted')
+                    throw new Error(`change job ${job.id} ${info.state}: ${info.errorMessage ?? ''}`);
                 await sleep(100);
             }
         },

@@ -8,7 +8,7 @@ import type { AccountRecord } from './records.ts';
 const NONE = -1;
 
 /** Growable typed column: a nightly run over a million installers must not hold an object per installer. */
-export class Column<T extends Int32Array | Float64Array | Uint8Array> {
+export class Column<T extends Int32Array | Float64Array | Uint8Array | Int8Array> {
     constructor(
         private make: (length: number) => T,
         public data: T,
@@ -26,63 +26,60 @@ export class Column<T extends Int32Array | Float64Array | Uint8Array> {
 /**
  * Strings (Ids, names) stored as UTF-8 bytes in one growing buffer. A million Ids as JavaScript strings cost
  * ~50 bytes each, and a string cut from a Bulk result page can keep the whole page alive; here they cost
- * their bytes plus 12, and never refer to the text they were read from.
+ * their bytes plus 5, and never refer to the text they were read from.
  */
 export class TextColumn {
     private bytes = Buffer.allocUnsafe(64 * 1024);
-    private used = 0;
-    private starts = new Float64Array(1024);
-    /** Byte length, -1 for null. */
-    private lengths = new Int32Array(1024);
+    /** Where each value's bytes end (a value starts where the one before it ends). */
+    private ends = new Int32Array(1024);
+    private nulls = new Uint8Array(1024);
     size = 0;
 
     /** Appends a value; returns its row. */
     push(value: string | null): number {
         const row = this.size++;
-        if (row >= this.starts.length) {
-            const starts = new Float64Array(this.starts.length * 2);
-            starts.set(this.starts);
-            this.starts = starts;
-            const lengths = new Int32Array(this.lengths.length * 2);
-            lengths.set(this.lengths);
-            this.lengths = lengths;
+        if (row >= this.ends.length) {
+            const ends = new Int32Array(this.ends.length * 2);
+            ends.set(this.ends);
+            this.ends = ends;
+            const nulls = new Uint8Array(this.nulls.length * 2);
+            nulls.set(this.nulls);
+            this.nulls = nulls;
         }
-        this.starts[row] = this.used;
+        const start = row === 0 ? 0 : (this.ends[row - 1] ?? 0);
         if (value === null) {
-            this.lengths[row] = -1;
+            this.nulls[row] = 1;
+            this.ends[row] = start;
             return row;
         }
-        const room = this.used + value.length * 3;
+        const room = start + value.length * 3;
+        if (room > 0x7fffffff) throw new RangeError('TextColumn: more than 2 GB of text');
         if (room > this.bytes.length) {
-            const bigger = Buffer.allocUnsafe(Math.max(room, this.bytes.length * 2));
-            this.bytes.copy(bigger, 0, 0, this.used);
+            const bigger = Buffer.allocUnsafe(Math.min(0x7fffffff, Math.max(room, this.bytes.length * 2)));
+            this.bytes.copy(bigger, 0, 0, start);
             this.bytes = bigger;
         }
         let length = 0;
-        const start = this.used;
         for (; length < value.length; length++) {
             const char = value.charCodeAt(length);
             if (char > 0x7f) break;
             this.bytes[start + length] = char;
         }
         if (length < value.length) length = this.bytes.write(value, start, 'utf8');
-        this.lengths[row] = length;
-        this.used += length;
+        this.ends[row] = start + length;
         return row;
     }
 
     get(row: number): string | null {
-        const length = this.lengths[row] ?? -1;
-        if (row >= this.size || length < 0) return null;
-        const start = this.starts[row] ?? 0;
-        return this.bytes.toString('utf8', start, start + length);
+        if (row < 0 || row >= this.size || this.nulls[row] === 1) return null;
+        return this.bytes.toString('utf8', row === 0 ? 0 : this.ends[row - 1], this.ends[row]);
     }
 
     /** Whether the row holds exactly `value` (without decoding it). */
     equals(row: number, value: string): boolean {
-        const length = this.lengths[row] ?? -1;
-        if (length < 0) return false;
-        const start = this.starts[row] ?? 0;
+        if (row < 0 || row >= this.size || this.nulls[row] === 1) return false;
+        const start = row === 0 ? 0 : (this.ends[row - 1] ?? 0);
+        const length = (this.ends[row] ?? 0) - start;
         if (length === value.length) {
             let index = 0;
             for (; index < length; index++) {
@@ -185,8 +182,9 @@ export class InstallerTable {
     readonly vgBrandCount: number;
     private readonly ids = new TextIndex();
     private readonly names = new TextColumn();
-    private readonly companySizes: Column<Int32Array>;
-    private readonly marketTypes: Column<Int32Array>;
+    /** Picklist positions (-1 = blank): a handful of values each. */
+    private readonly companySizes: Column<Int8Array | Int32Array>;
+    private readonly marketTypes: Column<Int8Array | Int32Array>;
     private readonly focusMasks: Column<Int32Array>;
     private readonly serviceMasks: Column<Int32Array>;
     private readonly revenues: Column<Float64Array>;
@@ -204,8 +202,12 @@ export class InstallerTable {
         this.vgBrandCount = config.vgBrands.length;
         const int = (width = 1) => new Column((n) => new Int32Array(n), new Int32Array(1024 * width), width);
         const float = () => new Column((n) => new Float64Array(n), new Float64Array(1024));
-        this.companySizes = int();
-        this.marketTypes = int();
+        const code = (values: readonly string[]) =>
+            values.length < 127
+                ? new Column<Int8Array | Int32Array>((n) => new Int8Array(n), new Int8Array(1024))
+                : new Column<Int8Array | Int32Array>((n) => new Int32Array(n), new Int32Array(1024));
+        this.companySizes = code(picklists.companySizes);
+        this.marketTypes = code(picklists.marketTypes);
         this.focusMasks = int();
         this.serviceMasks = int();
         this.revenues = float();
