@@ -90,7 +90,10 @@ class CsvReader {
             const first = text.charCodeAt(position);
             if (first === LF || first === CR) {
                 // An empty line: skipped (a CR at the very end may still be followed by its LF).
-                if (first === CR && position + 1 === length && !final) break;
+                if (first === CR && position + 1 === length && !final) {
+                    this.rest = text.slice(position);
+                    return;
+                }
                 position += first === CR && text.charCodeAt(position + 1) === LF ? 2 : 1;
                 this.line++;
                 continue;

@@ -36,7 +36,7 @@ export class OrgApiError extends Error {
 export type HttpRequest = {
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     url: string;
-    body?: string;
+    body?: string | Buffer;
     headers?: Record<string, string>;
 };
 type HttpResponse = { statusCode: number; headers: Record<string, string> };

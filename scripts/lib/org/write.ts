@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCsv, type CsvRow } from '../csv.ts';
 import { isTransient, OrgApiError, type OrgApi } from './api.ts';
@@ -229,36 +228,75 @@ async function readRows(file: string): Promise<AsyncGenerator<CsvRow>> {
     return parseCsv(createReadStream(file, 'utf8'), { source: file });
 }
 
-/** The file cut into CSV parts of at most maxBytes, each with the header row (one ingest job each). */
-async function* csvParts(file: string, maxBytes: number): AsyncGenerator<string> {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    let header: string | undefined;
-    let part: string[] = [];
-    let size = 0;
+/**
+ * The file cut into CSV parts of at most maxBytes, each with the header row (one ingest job each), as bytes:
+ * sliced from the file as read and sent as they are, never decoded into strings (the explanations' "–" would
+ * make every line a two-byte string). Records end at a line break outside quotes.
+ */
+async function* csvParts(file: string, maxBytes: number): AsyncGenerator<Buffer> {
+    let header: Buffer | undefined;
+    let parts: Buffer[] = [];
+    let partBytes = 0;
+    /** The pieces of a record that began in an earlier chunk. */
+    let carry: Buffer[] = [];
+    let carryBytes = 0;
     let quoted = false;
-    for await (const line of lines) {
-        if (header === undefined) {
-            header = line;
-            continue;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+        let sliceFrom = 0;
+        let recordStart = 0;
+        let scan = 0;
+        for (;;) {
+            const newline = chunk.indexOf(0x0a, scan);
+            const end = newline === -1 ? chunk.length : newline;
+            for (
+                let quote = chunk.indexOf(0x22, scan);
+                quote !== -1 && quote < end;
+                quote = chunk.indexOf(0x22, quote + 1)
+            )
+                quoted = !quoted;
+            if (newline === -1) break;
+            scan = newline + 1;
+            if (quoted) continue;
+            if (header === undefined) {
+                header = Buffer.concat([...carry, chunk.subarray(recordStart, scan)]);
+                carry = [];
+                carryBytes = 0;
+                sliceFrom = recordStart = scan;
+                continue;
+            }
+            const recordBytes = carryBytes + (scan - recordStart);
+            if (partBytes + recordBytes > maxBytes && partBytes > 0) {
+                if (recordStart > sliceFrom) parts.push(chunk.subarray(sliceFrom, recordStart));
+                yield Buffer.concat([header, ...parts]);
+                parts = [];
+                partBytes = 0;
+                sliceFrom = recordStart;
+            }
+            if (carry.length > 0) {
+                parts.push(...carry);
+                carry = [];
+                carryBytes = 0;
+            }
+            partBytes += recordBytes;
+            recordStart = scan;
         }
-        // A quoted cell may hold a newline: keep a record's lines together.
-        const boundary = !quoted;
-        quoted = (line.split('"').length - 1) % 2 === 1 ? !quoted : quoted;
-        if (boundary && size + line.length > maxBytes && part.length > 0) {
-            yield `${header}\n${part.join('\n')}\n`;
-            part = [];
-            size = 0;
+        if (recordStart > sliceFrom) parts.push(chunk.subarray(sliceFrom, recordStart));
+        if (recordStart < chunk.length) {
+            carry.push(chunk.subarray(recordStart));
+            carryBytes += chunk.length - recordStart;
         }
-        part.push(line);
-        size += Buffer.byteLength(line) + 1;
     }
-    if (header !== undefined && part.length > 0) yield `${header}\n${part.join('\n')}\n`;
+    if (header !== undefined && carry.length > 0) {
+        parts.push(...carry, Buffer.from('\n'));
+        partBytes += carryBytes + 1;
+    }
+    if (header !== undefined && partBytes > 0) yield Buffer.concat([header, ...parts]);
 }
 
 async function runIngestJob(
     api: OrgApi,
     job: WriteJob,
-    csv: string,
+    csv: Buffer,
     options: WriteOptions,
     outcome: WriteOutcome
 ): Promise<CsvRow[]> {
