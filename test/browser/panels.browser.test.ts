@@ -1,10 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { BROWSER_SKIP, launchChromium } from './chromium.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 import { buildPreview } from '../../scripts/preview/build.ts';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview/server.ts';
@@ -16,21 +17,12 @@ import { PANELS, STATES, type PreviewState } from '../../scripts/preview/states.
  * violation (including colour contrast, which jsdom cannot judge), and saves a screenshot of each.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 const VIEWPORTS = [
     { name: 'desktop', width: 1280, height: 900 },
     { name: 'narrow', width: 360, height: 740 }
 ] as const;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-if (!skip && !existsSync(CHROMIUM)) {
-    // Loud on purpose: a silent skip would let the panels go unseen. Install it or opt out explicitly.
-    throw new Error(
-        `${CHROMIUM} is missing: install it (apt-get install -y chromium) or set SKIP_BROWSER_TESTS=1 to skip the browser tests.`
-    );
-}
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 
@@ -85,85 +77,70 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 // Two pages at a time: the machine has two cores, and each page mostly waits on the browser.
-describe(
-    'segmentation panels in Chromium',
-    { skip: skip ? 'SKIP_BROWSER_TESTS=1' : false, concurrency: 2 },
-    () => {
-        let browser: Browser;
-        let server: PreviewServer;
+describe('segmentation panels in Chromium', { skip: BROWSER_SKIP, concurrency: 2 }, () => {
+    let browser: Browser;
+    let server: PreviewServer;
 
-        before(async () => {
-            const distDir = await buildPreview();
-            server = await startPreviewServer(distDir);
-            await mkdir(SCREENSHOTS, { recursive: true });
-            browser = await chromium.launch({
-                executablePath: CHROMIUM,
-                args: [
-                    '--no-sandbox',
-                    '--disable-gpu',
-                    '--disable-background-networking',
-                    '--disable-component-update',
-                    '--disable-sync',
-                    '--no-first-run'
-                ]
-            });
-        });
+    before(async () => {
+        const distDir = await buildPreview();
+        server = await startPreviewServer(distDir);
+        await mkdir(SCREENSHOTS, { recursive: true });
+        browser = await launchChromium();
+    });
 
-        after(async () => {
-            await browser?.close();
-            await server?.close();
-        });
+    after(async () => {
+        await browser?.close();
+        await server?.close();
+    });
 
-        for (const state of STATES) {
-            for (const viewport of VIEWPORTS) {
-                test(`${state.id} (${viewport.name} ${viewport.width}px)`, async () => {
-                    const context = await browser.newContext({
-                        viewport: { width: viewport.width, height: viewport.height },
-                        locale: state.lang === 'en' ? 'en-GB' : 'nl-NL',
-                        timezoneId: 'Europe/Amsterdam'
-                    });
-                    const page = await context.newPage();
-                    const errors: string[] = [];
-                    page.on('console', (message) => {
-                        if (message.type() === 'error' || message.type() === 'warning') {
-                            errors.push(`${message.type()}: ${message.text()}`);
-                        }
-                    });
-                    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-                    try {
-                        await page.goto(`${server.url}/${state.id}/`, { waitUntil: 'load' });
-                        await settle(page, state);
-
-                        const panel = page.locator(PANELS[state.panel].tag);
-                        assert.equal(await panel.count(), 1, 'the panel is on the page');
-                        const box = await panel.boundingBox();
-                        assert.ok(
-                            box && box.x >= 0 && box.x + box.width <= viewport.width + 0.5,
-                            'the panel fits the viewport width'
-                        );
-                        const overflow = await page.evaluate(
-                            () => document.documentElement.scrollWidth - window.innerWidth
-                        );
-                        assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
-
-                        const violations = await axeViolations(page);
-                        assert.deepEqual(violations, [], `axe: ${JSON.stringify(violations, null, 2)}`);
-
-                        await page.screenshot({
-                            path: path.join(SCREENSHOTS, `${state.id}-${viewport.name}.png`),
-                            fullPage: true
-                        });
-
-                        const unexpected = errors.filter(
-                            (error) =>
-                                !(state.allowConsoleErrors ?? []).some((allowed) => allowed.test(error))
-                        );
-                        assert.deepEqual(unexpected, [], 'no console errors or warnings');
-                    } finally {
-                        await context.close();
+    for (const state of STATES) {
+        for (const viewport of VIEWPORTS) {
+            test(`${state.id} (${viewport.name} ${viewport.width}px)`, async () => {
+                const context = await browser.newContext({
+                    viewport: { width: viewport.width, height: viewport.height },
+                    locale: state.lang === 'en' ? 'en-GB' : 'nl-NL',
+                    timezoneId: 'Europe/Amsterdam'
+                });
+                const page = await context.newPage();
+                const errors: string[] = [];
+                page.on('console', (message) => {
+                    if (message.type() === 'error' || message.type() === 'warning') {
+                        errors.push(`${message.type()}: ${message.text()}`);
                     }
                 });
-            }
+                page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+                try {
+                    await page.goto(`${server.url}/${state.id}/`, { waitUntil: 'load' });
+                    await settle(page, state);
+
+                    const panel = page.locator(PANELS[state.panel].tag);
+                    assert.equal(await panel.count(), 1, 'the panel is on the page');
+                    const box = await panel.boundingBox();
+                    assert.ok(
+                        box && box.x >= 0 && box.x + box.width <= viewport.width + 0.5,
+                        'the panel fits the viewport width'
+                    );
+                    const overflow = await page.evaluate(
+                        () => document.documentElement.scrollWidth - window.innerWidth
+                    );
+                    assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
+
+                    const violations = await axeViolations(page);
+                    assert.deepEqual(violations, [], `axe: ${JSON.stringify(violations, null, 2)}`);
+
+                    await page.screenshot({
+                        path: path.join(SCREENSHOTS, `${state.id}-${viewport.name}.png`),
+                        fullPage: true
+                    });
+
+                    const unexpected = errors.filter(
+                        (error) => !(state.allowConsoleErrors ?? []).some((allowed) => allowed.test(error))
+                    );
+                    assert.deepEqual(unexpected, [], 'no console errors or warnings');
+                } finally {
+                    await context.close();
+                }
+            });
         }
     }
-);
+});

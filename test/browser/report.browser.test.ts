@@ -4,15 +4,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { BROWSER_SKIP as skip, launchChromium } from './chromium.ts';
 import { renderHtmlReport } from '../../scripts/lib/htmlReport.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 import type { Distribution, RunReport } from '../../scripts/lib/report.ts';
 
 const SCREENSHOT = path.join(REPO_ROOT, 'docs/screenshots/report.png');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Only an explicit opt-out skips: a machine without Chromium otherwise fails loudly (see panels.browser.test.ts). */
-const skip = process.env.SKIP_BROWSER_TESTS === '1' ? 'SKIP_BROWSER_TESTS=1' : false;
 
 const TYPES = ['Win-back', 'Get', 'Grow', 'Keep'];
 const SEGMENTS = ['1+', '10+', '30+', '75+', '150+', '500+'];
@@ -162,17 +160,7 @@ let dir: string;
 
 before(async () => {
     if (skip) return;
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run'
-        ]
-    });
+    browser = await launchChromium();
     dir = await mkdtemp(path.join(os.tmpdir(), 'report-html-'));
 });
 
