@@ -14,6 +14,7 @@ const FLAGS = {
     out: { type: 'string' },
     config: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    full: { type: 'boolean' },
     json: { type: 'boolean' },
     'no-estimate': { type: 'boolean' },
     reestimate: { type: 'boolean' },
@@ -43,6 +44,7 @@ Options:
   --out DIR                    reports and Data Loader files (default ./out/<timestamp>)
   --config FILE                segmentation config (default: the static resource segmentationConfig)
   --dry-run                    read and report, write nothing to the org
+  --full                       read everything even when nothing changed since the last complete run
   --json                       print report.json on stdout, no progress
   --no-estimate                skip estimating potential
   --reestimate                 refresh earlier estimates (Source Schatting) too
@@ -67,6 +69,7 @@ const optionsSchema = z
         out: z.string().min(1).optional(),
         config: z.string().min(1).optional(),
         'dry-run': z.boolean().default(false),
+        full: z.boolean().default(false),
         json: z.boolean().default(false),
         'no-estimate': z.boolean().default(false),
         reestimate: z.boolean().default(false),
@@ -87,6 +90,7 @@ export type CliOptions = {
     outDir: string;
     configFile?: string;
     dryRun: boolean;
+    full: boolean;
     json: boolean;
     estimate: boolean;
     reestimate: boolean;
@@ -169,6 +173,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         outDir: fromCaller(flags.out ?? path.join('out', now.toISOString().replace(/[:.]/g, '-')), env),
         configFile: flags.config === undefined ? undefined : fromCaller(flags.config, env),
         dryRun: flags['dry-run'],
+        full: flags.full,
         json: flags.json,
         estimate: !flags['no-estimate'],
         reestimate: flags.reestimate,

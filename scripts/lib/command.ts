@@ -1,11 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { runUnlessUnchanged } from './changeCheck.ts';
 import { loadConfig, ConfigError } from './config.ts';
 import { parseCli, HELP, UsageError, type CliOptions } from './cli.ts';
 import { CsvFileError } from './csv.ts';
 import { EXIT_CODES } from './exitCodes.ts';
 import { OrgApi, OrgApiError } from './org/api.ts';
 import { connect } from './org/connect.ts';
-import { DEFAULT_CONFIG_FILE } from './paths.ts';
-import { readPicklists } from './picklists.ts';
+import { API_VERSION, DEFAULT_CONFIG_FILE, PACKAGE_VERSION, RULES_MODULE } from './paths.ts';
+import { readPicklists, type Picklists } from './picklists.ts';
+import { fingerprintOf, stateFile } from './runState.ts';
 import { runReclassification, type Clock, type EstimateStage } from './pipeline.ts';
 import { formatSummary, type RunReport } from './report.ts';
 import { csvSource, DEFAULT_TUNING, orgSource, orgWriter, type OrgTuning } from './sources.ts';
@@ -35,6 +38,22 @@ function tuningOf(options: CliOptions): OrgTuning {
         bulkWriteFromRows: options.bulkWriteFrom ?? DEFAULT_TUNING.bulkWriteFromRows,
         poll: { ...DEFAULT_TUNING.poll, timeoutMs: options.pollTimeoutMs ?? DEFAULT_TUNING.poll.timeoutMs }
     };
+}
+
+/** Everything besides the org's records that decides what a run writes; see runState.ts. */
+async function fingerprint(configFile: string, picklists: Picklists, options: CliOptions): Promise<string> {
+    return fingerprintOf([
+        await readFile(configFile),
+        await readFile(RULES_MODULE),
+        JSON.stringify(picklists),
+        JSON.stringify({
+            version: PACKAGE_VERSION,
+            apiVersion: API_VERSION,
+            estimate: options.estimate,
+            reestimate: options.reestimate,
+            forceEstimate: options.forceEstimate
+        })
+    ]);
 }
 
 function refuse(io: Io, reason: string): number {
@@ -77,7 +96,12 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
             : undefined;
         if (options.source.kind === 'csv') {
             const source = csvSource(options.source.dir);
-            report = await runReclassification({ ...base, source, estimate });
+            report = await runReclassification({
+                ...base,
+                source,
+                estimate,
+                readInFullBecause: 'a CSV folder is always read in full'
+            });
         } else {
             const tuning = tuningOf(options);
             const lock = options.dryRun ? undefined : await acquireRunLock(options.source.label);
@@ -91,8 +115,26 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
                     signal: io.signal
                 });
                 const source = orgSource(api, options.source.label, tuning);
-                const writer = options.dryRun ? undefined : orgWriter(api, tuning, io.signal);
-                report = await runReclassification({ ...base, source, writer, estimate });
+                if (lock) {
+                    const writer = orgWriter(api, tuning, io.signal);
+                    const check = {
+                        api,
+                        stateFile: stateFile(lock.file),
+                        fingerprint: await fingerprint(configFile, picklists, options),
+                        now: options.now,
+                        full: options.full
+                    };
+                    report = await runUnlessUnchanged(check, { ...base, source, writer }, (extra) =>
+                        runReclassification({ ...base, source, writer, estimate, ...extra })
+                    );
+                } else {
+                    report = await runReclassification({
+                        ...base,
+                        source,
+                        estimate,
+                        readInFullBecause: '--dry-run reads everything'
+                    });
+                }
             } finally {
                 await lock?.release();
             }

@@ -74,10 +74,13 @@ function header(report: RunReport, options: HtmlReportOptions): Html {
     const notice =
         !options.simulation && report.dryRun
             ? html`<p class="notice">Proefdraai (<code>--dry-run</code>): alles is gelezen en berekend, er is niets geschreven.</p>`
-            : source.kind === 'csv'
-              ? html`<p class="notice">CSV-run: de wijzigingen staan klaar in <code>${report.files.brandDetailUpdates}</code> om met
+            : !report.changeCheck.readInFull
+              ? html`<p class="notice">Niets gewijzigd sinds de vorige volledige run: niets gelezen of geschreven; de
+                    verdeling hieronder is die van die run. <span lang="en">(${report.changeCheck.reason})</span></p>`
+              : source.kind === 'csv'
+                ? html`<p class="notice">CSV-run: de wijzigingen staan klaar in <code>${report.files.brandDetailUpdates}</code> om met
                     Data Loader te laden.</p>`
-              : '';
+                : '';
     return html`${banner}
         <header class="top">
             <div>

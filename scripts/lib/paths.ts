@@ -15,3 +15,10 @@ export const API_VERSION: string = (
         sourceApiVersion: string;
     }
 ).sourceApiVersion;
+
+/** The one rules module, shared by the panels and the command. */
+export const RULES_MODULE = path.join(METADATA_DIR, 'lwc/segmentRules/segmentRules.js');
+
+export const PACKAGE_VERSION: string = (
+    JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;

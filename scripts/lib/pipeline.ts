@@ -49,6 +49,10 @@ export type RunOptions = {
     clock: Clock;
     estimate?: EstimateStage;
     progress?: Progress;
+    /** Why the org is read in full (--full, no earlier run known, records changed, a CSV source, ...). */
+    readInFullBecause?: string;
+    /** Called once everything is written, before the API use is reported (the change check counts again). */
+    afterWrites?: (report: RunReport) => Promise<void>;
 };
 
 const ERROR_COLUMNS = ['Id', 'Object', 'Field', 'Reason'];
@@ -63,7 +67,21 @@ const POTENTIAL_UPSERT_COLUMNS = [
 /** In a Bulk API / Data Loader update an empty cell leaves the field as it is; #N/A clears it. */
 const CLEAR = '#N/A';
 
-function emptyReport(options: RunOptions, files: RunReport['files']): RunReport {
+async function outputFiles(outDir: string): Promise<RunReport['files']> {
+    await mkdir(outDir, { recursive: true });
+    return {
+        brandDetailUpdates: path.join(outDir, 'Brand_Detail__c.update.csv'),
+        potentialUpserts: path.join(outDir, 'Potential__c.upsert.csv'),
+        errors: path.join(outDir, 'errors.csv'),
+        report: path.join(outDir, 'report.json'),
+        html: path.join(outDir, 'report.html')
+    };
+}
+
+function emptyReport(
+    options: Pick<RunOptions, 'source' | 'dryRun' | 'configFile' | 'clock' | 'readInFullBecause'>,
+    files: RunReport['files']
+): RunReport {
     return {
         reportVersion: 1,
         source: { kind: options.source.kind, label: options.source.label },
@@ -84,8 +102,10 @@ function emptyReport(options: RunOptions, files: RunReport['files']): RunReport 
             written: 0,
             failed: 0,
             potentialsToUpsert: 0,
+            potentialsNew: 0,
             potentialsWritten: 0
         },
+        changeCheck: { readInFull: true, reason: options.readInFullBecause ?? 'always for this source' },
         estimate: { status: 'skipped', reason: 'not run' },
         before: { customerType: {}, segment: {} },
         after: { customerType: {}, segment: {} },
@@ -109,14 +129,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
     const started = Date.now();
     const { config, picklists, source, outDir, clock } = options;
     const progress = options.progress ?? silentProgress;
-    await mkdir(outDir, { recursive: true });
-    const files = {
-        brandDetailUpdates: path.join(outDir, 'Brand_Detail__c.update.csv'),
-        potentialUpserts: path.join(outDir, 'Potential__c.upsert.csv'),
-        errors: path.join(outDir, 'errors.csv'),
-        report: path.join(outDir, 'report.json'),
-        html: path.join(outDir, 'report.html')
-    };
+    const files = await outputFiles(outDir);
     const report = emptyReport(options, files);
     const errors = new CsvFileWriter(files.errors, ERROR_COLUMNS);
     const reject = async (problem: RecordProblem) => {
@@ -326,6 +339,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
 
         if (options.writer) {
             await writeStage(options.writer, report, files, reject, progress);
+            await options.afterWrites?.(report);
         }
     } catch (error) {
         stopped = {
@@ -343,17 +357,45 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
     report.finishedAt = new Date(started + (Date.now() - started)).toISOString();
     report.durationMs = Date.now() - started;
     report.outcome = outcomeOf(report, stopped);
-    await writeFile(files.report, `${JSON.stringify(report, null, 2)}\n`);
+    await writeReports(report, config);
+    return report;
+}
+
+/**
+ * The report of a night on which nothing changed since the last complete run: nothing read, nothing written,
+ * the distributions as that run left them. The update files exist, empty, as after any run.
+ */
+export async function reportUnchanged(
+    options: Pick<RunOptions, 'config' | 'configFile' | 'source' | 'writer' | 'outDir' | 'clock'>,
+    kept: Pick<RunReport, 'after' | 'typeBySegment'>,
+    reason: string
+): Promise<RunReport> {
+    const files = await outputFiles(options.outDir);
+    const report = emptyReport({ ...options, dryRun: false }, files);
+    report.changeCheck = { readInFull: false, reason };
+    report.estimate = { status: 'skipped', reason: 'nothing changed' };
+    report.before = kept.after;
+    report.after = kept.after;
+    report.typeBySegment = kept.typeBySegment;
+    await new CsvFileWriter(files.brandDetailUpdates, ['Id', ...OWNED_FIELDS]).close();
+    await new CsvFileWriter(files.potentialUpserts, POTENTIAL_UPSERT_COLUMNS).close();
+    await new CsvFileWriter(files.errors, ERROR_COLUMNS).close();
+    if (options.writer) Object.assign(report.api, await options.writer.usage());
+    await writeReports(report, options.config);
+    return report;
+}
+
+async function writeReports(report: RunReport, config: SegmentationConfig): Promise<void> {
+    await writeFile(report.files.report, `${JSON.stringify(report, null, 2)}\n`);
     const { winBack, get, grow, keep } = config.customerTypes;
     await writeFile(
-        files.html,
+        report.files.html,
         renderHtmlReport(report, {
             simulation: report.dryRun,
             typeOrder: [winBack, get, grow, keep],
             segmentOrder: config.segments.map((segment) => segment.name)
         })
     );
-    return report;
 }
 
 async function estimateStage(
@@ -377,6 +419,7 @@ async function estimateStage(
                 (installers.estimateRowMask(row.accountIndex) &
                     (1 << installers.brands.indexOf(row.brand))) !==
                 0;
+            if (!exists) report.records.potentialsNew++;
             await upserts.write([
                 `${accountId}|${config.boilerProductGroup}|${row.brand}`,
                 exists ? '' : accountId,

@@ -45,8 +45,12 @@ export type RunReport = {
         written: number;
         failed: number;
         potentialsToUpsert: number;
+        /** Of those, rows new to the org (no earlier row with their key). */
+        potentialsNew: number;
         potentialsWritten: number;
     };
+    /** Whether the org was read in full and why, or found unchanged since the last complete run (no reads). */
+    changeCheck: { readInFull: boolean; reason: string };
     estimate: EstimateSummary;
     before: { customerType: Distribution; segment: Distribution };
     after: { customerType: Distribution; segment: Distribution };
@@ -115,7 +119,9 @@ export function formatSummary(report: RunReport, typeOrder: string[], segmentOrd
     const types = [...typeOrder, NONE];
     const lines = [
         `Klantsegmentatie ${report.dryRun ? '(dry run: nothing written) ' : ''}— ${report.source.label}`,
-        `Read: ${records.accountsRead} installers, ${records.potentialsRead} potential rows, ${records.brandDetailsRead} brand details; rejected ${records.rejected}.`,
+        report.changeCheck.readInFull
+            ? `Read: ${records.accountsRead} installers, ${records.potentialsRead} potential rows, ${records.brandDetailsRead} brand details; rejected ${records.rejected} (read in full: ${report.changeCheck.reason}).`
+            : `Nothing read or written: ${report.changeCheck.reason}.`,
         `Brand details: ${records.changed} changed, ${records.unchanged} unchanged, ${records.locked} locked (${records.lockedWouldChange} would change); written ${records.written}, failed ${records.failed}.`,
         `Estimated potential rows: ${records.potentialsToUpsert} to upsert, ${records.potentialsWritten} written.`,
         '',

@@ -111,8 +111,10 @@ function realisticReport(): RunReport {
             written: changed - 2,
             failed: 2,
             potentialsToUpsert: 1512,
+            potentialsNew: 504,
             potentialsWritten: 1512
         },
+        changeCheck: { readInFull: true, reason: 'Brand_Detail__c: records changed since the last run' },
         estimate: {
             status: 'done',
             estimatedInstallers: 252,

@@ -28,8 +28,10 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             written: 309,
             failed: 1,
             potentialsToUpsert: 420,
+            potentialsNew: 130,
             potentialsWritten: 420
         },
+        changeCheck: { readInFull: true, reason: 'Brand_Detail__c: records changed since the last run' },
         estimate: {
             status: 'done',
             estimatedInstallers: 140,

@@ -12,6 +12,8 @@ import type { StandinOptions } from '../../scripts/dev/standin/server.ts';
 
 const NOW = '2026-11-25T01:00:00.000Z';
 const CHANGING = BOUNDARY_CASES.length - 1; // all but the hand-locked record
+/** Every run that writes starts with one COUNT() per object (the change check); the reads come after them. */
+const CHANGE_CHECK = 3;
 const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-fault-'));
 const report = async (out: string) => JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8'));
 const classified = async (standin: Awaited<ReturnType<typeof standinLoadedFrom>>) =>
@@ -75,7 +77,11 @@ test('with a bare access token an expired session stops the run; only completed 
     } finally {
         await standin.close();
     }
-    const second = await runWithFaults({ faults: [{ effect: 'expireSession', requestNumber: 8 }] }, [], many);
+    const second = await runWithFaults(
+        { faults: [{ effect: 'expireSession', requestNumber: CHANGE_CHECK + 8 }] },
+        [],
+        many
+    );
     try {
         assert.equal(second.result.exitCode, 2);
         const written = (await report(second.out)).records.written;
@@ -93,7 +99,7 @@ test('with a bare access token an expired session stops the run; only completed 
 test('a 503 maintenance page and a reset connection are retried; a lost write is checked before it is sent again', async () => {
     const { standin, out, result } = await runWithFaults({
         faults: [
-            { effect: 'unavailable', requestNumber: 2 },
+            { effect: 'unavailable', requestNumber: CHANGE_CHECK + 2 },
             { effect: 'reset', method: 'PATCH', path: '/composite/sobjects' }
         ]
     });
@@ -126,7 +132,9 @@ test('a 503 maintenance page and a reset connection are retried; a lost write is
 });
 
 test('the daily API limit stops the run cleanly, and --max-api-requests caps a run up front', async () => {
-    const limited = await runWithFaults({ faults: [{ effect: 'requestLimit', requestNumber: 5 }] });
+    const limited = await runWithFaults({
+        faults: [{ effect: 'requestLimit', requestNumber: CHANGE_CHECK + 5 }]
+    });
     try {
         assert.equal(limited.result.exitCode, 2);
         assert.match(limited.result.stderr, /daily API requests are used up/);

@@ -75,6 +75,8 @@ class Dispatcher {
         const url = new URL(req.url ?? '/', this.org.instanceUrl);
         if (url.pathname.startsWith('/__standin/')) return handleAdmin(this.org, req, res, url);
         countSentBytes(res, (bytes) => this.org.stats.countBytes(0, bytes));
+        // Like the org's, the Date of every answer is the clock that stamps SystemModstamp.
+        res.setHeader('Date', this.org.now().toUTCString());
         const method = req.method ?? 'GET';
         try {
             if (url.pathname === '/services/oauth2/token') return await this.token(req, res, url, method);
