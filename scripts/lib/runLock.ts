@@ -29,6 +29,11 @@ function isRunning(pid: number): boolean {
     }
 }
 
+/** The lock file of one source (an org's label or a CSV folder). */
+export function lockFileOf(source: string, dir: string = LOCK_DIR): string {
+    return path.join(dir, `${createHash('sha256').update(source).digest('hex').slice(0, 16)}.lock`);
+}
+
 /**
  * Takes the lock of one source, so that two nightly runs never write the same records at once. A lock left by
  * a process that no longer runs on this host (killed) is taken over; any other lock refuses the run.
@@ -38,7 +43,7 @@ export async function acquireRunLock(
     dir: string = LOCK_DIR
 ): Promise<{ file: string; release: () => Promise<void>; tookOverFrom?: LockInfo }> {
     await mkdir(dir, { recursive: true });
-    const file = path.join(dir, `${createHash('sha256').update(source).digest('hex').slice(0, 16)}.lock`);
+    const file = lockFileOf(source, dir);
     const info: LockInfo = {
         pid: process.pid,
         host: os.hostname(),
