@@ -10,7 +10,8 @@ import {
     stateAfter,
     usableState,
     writeState,
-    type RunState
+    type RunState,
+    type Snapshot
 } from './runState.ts';
 
 export type ChangeCheck = {
@@ -33,7 +34,10 @@ type ReportOptions = Parameters<typeof reportUnchanged>[0];
 export async function runUnlessUnchanged(
     check: ChangeCheck,
     options: ReportOptions,
-    run: (extra: Pick<RunOptions, 'readInFullBecause' | 'afterWrites'>) => Promise<RunReport>
+    run: (
+        extra: Pick<RunOptions, 'readInFullBecause' | 'afterWrites'>,
+        counted: Snapshot['totals']
+    ) => Promise<RunReport>
 ): Promise<RunReport> {
     const usable = usableState(await readState(check.stateFile), check.fingerprint, check.now, check.full);
     const kept = 'state' in usable ? usable.state : undefined;
@@ -47,13 +51,16 @@ export async function runUnlessUnchanged(
         readInFullBecause = decision.reason;
     }
     let next: RunState | undefined;
-    const report = await run({
-        readInFullBecause,
-        afterWrites: async (written) => {
-            const end = await takeSnapshot(check.api);
-            next = stateAfter(written, check.fingerprint, start, end, written.records.potentialsNew);
-        }
-    });
+    const report = await run(
+        {
+            readInFullBecause,
+            afterWrites: async (written) => {
+                const end = await takeSnapshot(check.api);
+                next = stateAfter(written, check.fingerprint, start, end, written.records.potentialsNew);
+            }
+        },
+        start.totals
+    );
     if (report.outcome.status === 'ok' && next) {
         await writeState(check.stateFile, next);
     } else {

@@ -104,7 +104,8 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
             });
         } else {
             const tuning = tuningOf(options);
-            const lock = options.dryRun ? undefined : await acquireRunLock(options.source.label);
+            const { label } = options.source;
+            const lock = options.dryRun ? undefined : await acquireRunLock(label);
             if (lock?.tookOverFrom)
                 log(
                     `Took over the lock of pid ${lock.tookOverFrom.pid}, which no longer runs (${lock.file})`
@@ -114,7 +115,7 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
                     maxRequests: options.maxApiRequests,
                     signal: io.signal
                 });
-                const source = orgSource(api, options.source.label, tuning);
+                const source = orgSource(api, label, tuning);
                 if (lock) {
                     const writer = orgWriter(api, tuning, io.signal);
                     const check = {
@@ -124,8 +125,14 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
                         now: options.now,
                         full: options.full
                     };
-                    report = await runUnlessUnchanged(check, { ...base, source, writer }, (extra) =>
-                        runReclassification({ ...base, source, writer, estimate, ...extra })
+                    report = await runUnlessUnchanged(check, { ...base, source, writer }, (extra, counted) =>
+                        runReclassification({
+                            ...base,
+                            source: orgSource(api, label, tuning, counted),
+                            writer,
+                            estimate,
+                            ...extra
+                        })
                     );
                 } else {
                     report = await runReclassification({

@@ -61,7 +61,13 @@ export const DEFAULT_TUNING: OrgTuning = {
     maxJobBytes: 40 * 1024 * 1024
 };
 
-export function orgSource(api: OrgApi, label: string, tuning: OrgTuning): RecordSource {
+/** An org; `counted` are record counts taken just before (the change check), so as not to ask again. */
+export function orgSource(
+    api: OrgApi,
+    label: string,
+    tuning: OrgTuning,
+    counted?: Record<ObjectName, number>
+): RecordSource {
     return {
         kind: 'org',
         label,
@@ -70,7 +76,8 @@ export function orgSource(api: OrgApi, label: string, tuning: OrgTuning): Record
             return readObject(api, object, fields, {
                 bulkFromRecords: tuning.bulkQueryFromRecords,
                 poll: tuning.poll,
-                maxRecordsPerPage: tuning.maxRecordsPerPage
+                maxRecordsPerPage: tuning.maxRecordsPerPage,
+                counted: counted?.[object]
             });
         }
     };

@@ -12,8 +12,11 @@ import type { StandinOptions } from '../../scripts/dev/standin/server.ts';
 
 const NOW = '2026-11-25T01:00:00.000Z';
 const CHANGING = BOUNDARY_CASES.length - 1; // all but the hand-locked record
-/** Every run that writes starts with one COUNT() per object (the change check); the reads come after them. */
-const CHANGE_CHECK = 3;
+/**
+ * The requests of a run on the boundary org: one COUNT() per object (the change check), one REST query per
+ * object, then the writes (sObject Collections of 200).
+ */
+const REQUEST = { queryAccount: 4, queryPotential: 5, firstWrite: 7 };
 const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-fault-'));
 const report = async (out: string) => JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8'));
 const classified = async (standin: Awaited<ReturnType<typeof standinLoadedFrom>>) =>
@@ -78,7 +81,7 @@ test('with a bare access token an expired session stops the run; only completed 
         await standin.close();
     }
     const second = await runWithFaults(
-        { faults: [{ effect: 'expireSession', requestNumber: CHANGE_CHECK + 8 }] },
+        { faults: [{ effect: 'expireSession', requestNumber: REQUEST.firstWrite + 1 }] },
         [],
         many
     );
@@ -99,7 +102,7 @@ test('with a bare access token an expired session stops the run; only completed 
 test('a 503 maintenance page and a reset connection are retried; a lost write is checked before it is sent again', async () => {
     const { standin, out, result } = await runWithFaults({
         faults: [
-            { effect: 'unavailable', requestNumber: CHANGE_CHECK + 2 },
+            { effect: 'unavailable', requestNumber: REQUEST.queryAccount },
             { effect: 'reset', method: 'PATCH', path: '/composite/sobjects' }
         ]
     });
@@ -133,7 +136,7 @@ test('a 503 maintenance page and a reset connection are retried; a lost write is
 
 test('the daily API limit stops the run cleanly, and --max-api-requests caps a run up front', async () => {
     const limited = await runWithFaults({
-        faults: [{ effect: 'requestLimit', requestNumber: CHANGE_CHECK + 5 }]
+        faults: [{ effect: 'requestLimit', requestNumber: REQUEST.queryPotential }]
     });
     try {
         assert.equal(limited.result.exitCode, 2);

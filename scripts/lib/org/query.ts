@@ -150,15 +150,18 @@ export async function* queryBulk(
     }
 }
 
-/** Reads every record of an object: REST for small orgs, Bulk API 2.0 above the threshold (decided by COUNT()). */
+/**
+ * Reads every record of an object: REST for small orgs, Bulk API 2.0 above the threshold, decided by COUNT()
+ * (or by the count the change check just took).
+ */
 export async function* readObject(
     api: OrgApi,
     object: string,
     fields: readonly string[],
-    options: { bulkFromRecords: number; poll: PollOptions; maxRecordsPerPage?: number }
+    options: { bulkFromRecords: number; poll: PollOptions; maxRecordsPerPage?: number; counted?: number }
 ): AsyncGenerator<RawRecord> {
     const soql = selectSoql(object, fields);
-    const total = await countRecords(api, object);
+    const total = options.counted ?? (await countRecords(api, object));
     if (total >= options.bulkFromRecords) {
         // The pages' records straight from here, not through queryBulk: one generator step less per record.
         for await (const page of bulkQueryPages(api, soql, options)) {
