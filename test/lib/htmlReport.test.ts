@@ -258,6 +258,18 @@ test('simulation: a clear SIMULATIE (what-if) banner only when asked', () => {
     assert.match(visibleText(dryRun), /Geschreven 309 proefdraai: niets geschreven/);
 });
 
+test('a night found unchanged says so and why; a full read shows no such notice', () => {
+    const reason = 'nothing changed in the org since the complete run of 2026-11-24T01:00:00.000Z';
+    const quiet = renderHtmlReport(report({ changeCheck: { readInFull: false, reason } }), {
+        simulation: false
+    });
+    assert.match(
+        visibleText(quiet),
+        /Niets gewijzigd sinds de vorige volledige run: niets gelezen of geschreven; de verdeling hieronder is die van die run\. \(nothing changed in the org since the complete run of 2026-11-24T01:00:00\.000Z\)/
+    );
+    assert.doesNotMatch(renderHtmlReport(report(), { simulation: false }), /Niets gewijzigd sinds/);
+});
+
 test('downgrades link to the record only with an instance URL', () => {
     const withOrg = renderHtmlReport(report(), { simulation: false });
     assert.match(
