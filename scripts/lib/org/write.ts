@@ -233,7 +233,7 @@ async function readRows(file: string): Promise<AsyncGenerator<CsvRow>> {
  * sliced from the file as read and sent as they are, never decoded into strings (the explanations' "–" would
  * make every line a two-byte string). Records end at a line break outside quotes.
  */
-async function* csvParts(file: string, maxBytes: number): AsyncGenerator<Buffer> {
+export async function* csvParts(file: string, maxBytes: number): AsyncGenerator<Buffer> {
     let header: Buffer | undefined;
     let parts: Buffer[] = [];
     let partBytes = 0;
@@ -245,15 +245,13 @@ async function* csvParts(file: string, maxBytes: number): AsyncGenerator<Buffer>
         let sliceFrom = 0;
         let recordStart = 0;
         let scan = 0;
+        // The next quote is looked up once, not from every line: a file without quotes would be searched to
+        // the chunk's end for each of its lines.
+        let quote = chunk.indexOf(0x22);
         for (;;) {
             const newline = chunk.indexOf(0x0a, scan);
             const end = newline === -1 ? chunk.length : newline;
-            for (
-                let quote = chunk.indexOf(0x22, scan);
-                quote !== -1 && quote < end;
-                quote = chunk.indexOf(0x22, quote + 1)
-            )
-                quoted = !quoted;
+            for (; quote !== -1 && quote < end; quote = chunk.indexOf(0x22, quote + 1)) quoted = !quoted;
             if (newline === -1) break;
             scan = newline + 1;
             if (quoted) continue;
