@@ -1,5 +1,5 @@
 import type { FieldValues } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
-import { Column, TextColumn } from './installers.ts';
+import { Column, SmallIntColumn, TextColumn } from './installers.ts';
 import type { BrandDetailRecord } from './records.ts';
 
 /** Strings with few distinct values (picklists, dates) stored once, each record holding a code. */
@@ -68,18 +68,19 @@ function numeric(value: unknown): number {
 export class BrandDetailTable {
     private readonly ids = new TextColumn();
     private readonly accounts = int32();
-    private readonly brands = int32();
-    private readonly lastVisits = int32();
+    private readonly brands = new SmallIntColumn();
+    private readonly lastVisits = new SmallIntColumn();
     private readonly flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
     private readonly shares = float64();
     private readonly potentials = float64();
     private readonly reasons = float64();
-    private readonly picklists: Record<(typeof PICKLIST_FIELDS)[number], Column<Int32Array>> = {
-        Customer_Type__c: int32(),
-        Potential_Segment__c: int32(),
-        Potential_Source__c: int32(),
-        Value_Type__c: int32(),
-        Next_Visit_Due__c: int32()
+    /** Dictionary codes: a few thousand values (picklists, dates) in all. */
+    private readonly picklists: Record<(typeof PICKLIST_FIELDS)[number], SmallIntColumn> = {
+        Customer_Type__c: new SmallIntColumn(),
+        Potential_Segment__c: new SmallIntColumn(),
+        Potential_Source__c: new SmallIntColumn(),
+        Value_Type__c: new SmallIntColumn(),
+        Next_Visit_Due__c: new SmallIntColumn()
     };
     private readonly columns = [
         this.accounts,
@@ -101,8 +102,8 @@ export class BrandDetailTable {
         const index = this.ids.push(record.Id);
         for (const column of this.columns) column.ensure(index + 1);
         this.accounts.data[index] = accountIndex;
-        this.brands.data[index] = this.dictionary.encode(record.Brand__c);
-        this.lastVisits.data[index] = this.dictionary.encode(record.Last_Visit_Date__c);
+        this.brands.set(index, this.dictionary.encode(record.Brand__c));
+        this.lastVisits.set(index, this.dictionary.encode(record.Last_Visit_Date__c));
         this.flags.data[index] =
             (record.Classification_Locked__c ? LOCKED : 0) |
             (record.VG_Ever_Had_Share__c ? EVER_HAD_SHARE : 0);
@@ -111,7 +112,7 @@ export class BrandDetailTable {
         const reason = text(record.Classification_Reason__c);
         this.reasons.data[index] = reason === null ? NO_REASON : hashText(reason);
         for (const field of PICKLIST_FIELDS) {
-            this.picklists[field].data[index] = this.dictionary.encode(text(record[field]));
+            this.picklists[field].set(index, this.dictionary.encode(text(record[field])));
         }
         return index;
     }

@@ -24,6 +24,46 @@ export class Column<T extends Int32Array | Float64Array | Uint8Array | Int8Array
 }
 
 /**
+ * Whole numbers that are small in practice (dictionary codes, boiler units per brand): two bytes each, the whole
+ * column widened to four bytes the first time a value does not fit, so a million rows cost 2 MB, not 4.
+ */
+export class SmallIntColumn {
+    data: Uint16Array | Int32Array;
+    constructor(private readonly width = 1) {
+        this.data = new Uint16Array(1024 * width);
+    }
+    ensure(rows: number): void {
+        if (rows * this.width > this.data.length) {
+            this.resize(Math.max(rows * this.width, this.data.length * 2), this.data instanceof Int32Array);
+        }
+    }
+    set(cell: number, value: number): void {
+        if ((value > 0xffff || value < 0) && this.data instanceof Uint16Array)
+            this.resize(this.data.length, true);
+        this.data[cell] = value;
+    }
+    private resize(length: number, wide: boolean): void {
+        const resized = wide ? new Int32Array(length) : new Uint16Array(length);
+        resized.set(this.data);
+        this.data = resized;
+    }
+}
+
+/** One bit per cell: which (installer, product group, brand) keys a read has seen, an eighth of a byte each. */
+export class BitSet {
+    private readonly bits: Uint8Array;
+    constructor(size: number) {
+        this.bits = new Uint8Array(Math.ceil(size / 8));
+    }
+    has(cell: number): boolean {
+        return ((this.bits[cell >> 3] ?? 0) & (1 << (cell & 7))) !== 0;
+    }
+    add(cell: number): void {
+        this.bits[cell >> 3] = (this.bits[cell >> 3] ?? 0) | (1 << (cell & 7));
+    }
+}
+
+/**
  * Strings (Ids, names) stored as UTF-8 bytes in one growing buffer. A million Ids as JavaScript strings cost
  * ~50 bytes each, and a string cut from a Bulk result page can keep the whole page alive; here they cost
  * their bytes plus 5, and never refer to the text they were read from.
@@ -191,7 +231,7 @@ export class InstallerTable {
     private readonly vgUnitsBought: Column<Float64Array>;
     private readonly flags: Column<Uint8Array>;
     private readonly estimateRowMasks: Column<Int32Array>;
-    private readonly units: Column<Int32Array>;
+    private readonly units: SmallIntColumn;
     private readonly columns: { ensure(rows: number): void }[];
 
     constructor(
@@ -214,7 +254,7 @@ export class InstallerTable {
         this.vgUnitsBought = float();
         this.flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
         this.estimateRowMasks = int();
-        this.units = int(this.brands.length);
+        this.units = new SmallIntColumn(this.brands.length);
         this.columns = [
             this.companySizes,
             this.marketTypes,
@@ -298,7 +338,7 @@ export class InstallerTable {
     addBoilerRow(index: number, brand: string, units: number, source: string | null): void {
         const brandIndex = this.brands.indexOf(brand);
         const cell = index * this.brands.length + brandIndex;
-        this.units.data[cell] = (this.units.data[cell] ?? 0) + units;
+        this.units.set(cell, (this.units.data[cell] ?? 0) + units);
         this.setFlag(index, FLAG_ANY_BOILER);
         if (source === this.config.potentialSources.sales) {
             this.setFlag(index, FLAG_SALES_BOILER);
@@ -326,7 +366,7 @@ export class InstallerTable {
     setEstimate(index: number, unitsByBrand: ArrayLike<number>): void {
         const offset = index * this.brands.length;
         for (let brand = 0; brand < this.brands.length; brand++) {
-            this.units.data[offset + brand] = unitsByBrand[brand] ?? 0;
+            this.units.set(offset + brand, unitsByBrand[brand] ?? 0);
         }
         this.setFlag(index, FLAG_ESTIMATED | FLAG_ANY_BOILER);
         this.flags.data[index] = (this.flags.data[index] ?? 0) & ~FLAG_SALES_BOILER;

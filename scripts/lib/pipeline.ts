@@ -13,7 +13,7 @@ import { CsvFileError, CsvFileWriter } from './csv.ts';
 import { EXIT_CODES, type ExitStatus } from './exitCodes.ts';
 import { failureReason } from './messages.ts';
 import { renderHtmlReport } from './htmlReport.ts';
-import { InstallerTable } from './installers.ts';
+import { BitSet, InstallerTable } from './installers.ts';
 import type { Picklists } from './picklists.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { check, fieldsOf, recordSchemas, type RecordProblem } from './records.ts';
@@ -167,9 +167,9 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             records: report.records.accountsRead,
             rejected: report.records.rejected
         });
-        // One flag per installer x product group x brand: a million installers' keys as strings would not fit.
+        // One bit per installer x product group x brand: a million installers' keys as strings would not fit.
         const groups = config.productGroups;
-        const seenKeys = new Uint8Array(installers.size * groups.length * installers.brands.length);
+        const seenKeys = new BitSet(installers.size * groups.length * installers.brands.length);
         const keyCell = (accountIndex: number, group: string, brand: string) =>
             (accountIndex * groups.length + groups.indexOf(group)) * installers.brands.length +
             installers.brands.indexOf(brand);
@@ -197,7 +197,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
                           field: 'Account__c',
                           reason: `account ${row.Account__c} does not exist (or was rejected)`
                       }
-                    : seenKeys[key] === 1
+                    : seenKeys.has(key)
                       ? {
                             field: 'Key__c',
                             reason: `a second potential row for ${row.Product_Group__c} / ${row.Brand__c} of this installer; only the first counts`
@@ -212,7 +212,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
                 });
                 continue;
             }
-            seenKeys[key] = 1;
+            seenKeys.add(key);
             if (row.Product_Group__c === config.boilerProductGroup && row.Brand__c !== null) {
                 installers.addBoilerRow(accountIndex, row.Brand__c, row.Units__c, row.Source__c);
             }
@@ -222,7 +222,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
             records: report.records.potentialsRead,
             rejected: report.records.rejected
         });
-        const seenBrands = new Uint8Array(installers.size * config.vgBrands.length);
+        const seenBrands = new BitSet(installers.size * config.vgBrands.length);
         for await (const raw of await source.read(
             'Brand_Detail__c',
             fieldsOf(schemas.brandDetail),
@@ -241,7 +241,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
                 accountIndex === undefined
                     ? -1
                     : accountIndex * config.vgBrands.length + config.vgBrands.indexOf(detail.Brand__c ?? '');
-            if (accountIndex === undefined || seenBrands[brandKey] === 1) {
+            if (accountIndex === undefined || seenBrands.has(brandKey)) {
                 report.records.rejected++;
                 await reject({
                     id: detail.Id,
@@ -254,7 +254,7 @@ export async function runReclassification(options: RunOptions): Promise<RunRepor
                 });
                 continue;
             }
-            seenBrands[brandKey] = 1;
+            seenBrands.add(brandKey);
             brandDetails.add(detail, accountIndex);
             if (detail.VG_Ever_Had_Share__c) installers.markEverHadShare(accountIndex);
         }
