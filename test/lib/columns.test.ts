@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BitSet, SmallIntColumn } from '../../scripts/lib/installers.ts';
+import fc from 'fast-check';
+import { BitSet, SmallIntColumn, TextIndex } from '../../scripts/lib/installers.ts';
 
 test('small whole numbers: two bytes each until one does not fit, then every value kept in four', () => {
     const column = new SmallIntColumn(2);
@@ -29,4 +30,19 @@ test('bits: each cell on its own, set once and kept', () => {
     }
     for (let cell = 0; cell < 1_000; cell++)
         assert.equal(seen.has(cell), cells.includes(cell), `cell ${cell}`);
+});
+
+test('text index: any sequence of lookups, repeated or not, finds the row each value was added as (property)', () => {
+    fc.assert(
+        fc.property(
+            fc.uniqueArray(fc.string({ maxLength: 4 }), { maxLength: 40 }),
+            fc.array(fc.string({ maxLength: 4 }), { maxLength: 60 }),
+            (values, others) => {
+                const index = new TextIndex();
+                const rows = new Map(values.map((value) => [value, index.add(value)]));
+                const lookups = [...values, ...values.slice().reverse(), ...others, ...values];
+                for (const value of lookups) assert.equal(index.get(value), rows.get(value), value);
+            }
+        )
+    );
 });
