@@ -233,15 +233,30 @@ export function valueBand(revenue, config) {
 }
 
 /**
+ * Potential band per config and segment, looked up once: the nightly run asks for every brand detail.
+ * @type {WeakMap<SegmentationConfig, Map<string | null, string>>}
+ */
+const bands = new WeakMap();
+
+/**
  * @param {string | null} segment
  * @param {SegmentationConfig} config
  */
 export function potentialBand(segment, config) {
-    const band = Object.keys(config.potentialBands).find((name) =>
-        config.potentialBands[name]?.includes(segment)
-    );
-    if (!band) {
-        throw new Error(`segmentationConfig: segment ${segment ?? '(none)'} is in no potential band`);
+    let bySegment = bands.get(config);
+    if (!bySegment) {
+        bySegment = new Map();
+        bands.set(config, bySegment);
+    }
+    let band = bySegment.get(segment);
+    if (band === undefined) {
+        band = Object.keys(config.potentialBands).find((name) =>
+            config.potentialBands[name]?.includes(segment)
+        );
+        if (!band) {
+            throw new Error(`segmentationConfig: segment ${segment ?? '(none)'} is in no potential band`);
+        }
+        bySegment.set(segment, band);
     }
     return band;
 }

@@ -274,6 +274,21 @@ describe('classify', () => {
             })
         );
     });
+
+    it('explains by the config it is given; a segment in no band is refused every time', () => {
+        const potential = { total: 40, vg: 10, enteredBySales: false };
+        const first = explain(potential, 'Grow', config);
+        expect(explain({ ...potential }, 'Grow', config)).toBe(first);
+        expect(explain({ ...potential, enteredBySales: true }, 'Grow', config)).toBe(
+            first.replace(' Potentie is een schatting.', '')
+        );
+        const stricter = { ...config, customerTypes: { ...config.customerTypes, growFromPercent: 30 } };
+        expect(explain(potential, 'Get', stricter)).toContain('Get (0–30%)');
+        expect(explain(potential, 'Grow', config)).toBe(first);
+        const noBand = { ...config, potentialBands: { Klein: [null] } };
+        expect(() => valueType(0, '10+', noBand)).toThrow(/segment 10\+ is in no potential band/);
+        expect(() => valueType(0, '10+', noBand)).toThrow(/segment 10\+ is in no potential band/);
+    });
 });
 
 describe('plannedUpdate', () => {
