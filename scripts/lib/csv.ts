@@ -44,6 +44,11 @@ async function* decode(chunks: AsyncIterable<Buffer>, encoding: string): AsyncGe
     yield decoder.decode();
 }
 
+/** A string that shares nothing with the text it was cut from. */
+function ownCopy(value: string): string {
+    return Buffer.from(value, 'utf8').toString('utf8');
+}
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -199,6 +204,10 @@ class CsvReader {
                 this.onBadRow?.(line, 'has a different number of columns than the header');
                 continue;
             }
+            // The text's last record is copied out of it: the reader's caller still holds that record while the
+            // next piece (a 10–25 MB Bulk result page) is fetched, and a cell sliced from this text would keep it alive.
+            if (position >= length)
+                for (let index = 0; index < count; index++) cells[index] = ownCopy(cells[index]!);
             yield this.build(cells);
         }
     }
