@@ -8,7 +8,7 @@ import type { AccountRecord } from './records.ts';
 const NONE = -1;
 
 /** Growable typed column: a nightly run over a million installers must not hold an object per installer. */
-export class Column<T extends Int32Array | Float64Array | Uint8Array | Int8Array> {
+export class Column<T extends Int32Array | Float64Array | Uint8Array | Uint16Array | Int8Array> {
     constructor(
         private make: (length: number) => T,
         public data: T,
@@ -203,6 +203,8 @@ export class TextIndex {
     }
 }
 
+type MaskArray = Uint8Array | Uint16Array | Int32Array;
+
 const FLAG_SALES_BOILER = 1;
 const FLAG_ANY_BOILER = 2;
 const FLAG_EVER_HAD_SHARE = 4;
@@ -231,12 +233,12 @@ export class InstallerTable {
     /** Picklist positions (-1 = blank): a handful of values each. */
     private readonly companySizes: Column<Int8Array | Int32Array>;
     private readonly marketTypes: Column<Int8Array | Int32Array>;
-    private readonly focusMasks: Column<Int32Array>;
-    private readonly serviceMasks: Column<Int32Array>;
+    private readonly focusMasks: Column<MaskArray>;
+    private readonly serviceMasks: Column<MaskArray>;
     private readonly revenues: Column<Float64Array>;
     private readonly vgUnitsBought: Column<Float64Array>;
     private readonly flags: Column<Uint8Array>;
-    private readonly estimateRowMasks: Column<Int32Array>;
+    private readonly estimateRowMasks: Column<MaskArray>;
     private readonly units: SmallIntColumn;
     private readonly columns: { ensure(rows: number): void }[];
 
@@ -246,20 +248,25 @@ export class InstallerTable {
     ) {
         this.brands = [...config.vgBrands, ...config.competitorBrands];
         this.vgBrandCount = config.vgBrands.length;
-        const int = (width = 1) => new Column((n) => new Int32Array(n), new Int32Array(1024 * width), width);
         const float = () => new Column((n) => new Float64Array(n), new Float64Array(1024));
+        // A bit per value: a byte holds the few values a picklist or the brands have.
+        const mask = (bits: number) => {
+            const make = (n: number): MaskArray =>
+                bits <= 8 ? new Uint8Array(n) : bits <= 16 ? new Uint16Array(n) : new Int32Array(n);
+            return new Column<MaskArray>(make, make(1024));
+        };
         const code = (values: readonly string[]) =>
             values.length < 127
                 ? new Column<Int8Array | Int32Array>((n) => new Int8Array(n), new Int8Array(1024))
                 : new Column<Int8Array | Int32Array>((n) => new Int32Array(n), new Int32Array(1024));
         this.companySizes = code(picklists.companySizes);
         this.marketTypes = code(picklists.marketTypes);
-        this.focusMasks = int();
-        this.serviceMasks = int();
+        this.focusMasks = mask(picklists.productFocus.length);
+        this.serviceMasks = mask(picklists.services.length);
         this.revenues = float();
         this.vgUnitsBought = float();
         this.flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
-        this.estimateRowMasks = int();
+        this.estimateRowMasks = mask(this.brands.length);
         this.units = new SmallIntColumn(this.brands.length);
         this.columns = [
             this.companySizes,

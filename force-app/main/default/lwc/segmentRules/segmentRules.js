@@ -447,7 +447,7 @@ export const CHANGE_TRACKING_FIELDS = Object.freeze([
 export const OWNED_FIELDS = Object.freeze([...CLASSIFICATION_FIELDS, ...CHANGE_TRACKING_FIELDS]);
 
 /** Decimal places of the numeric owned fields, so stored and computed values compare at the field's scale. */
-const FIELD_SCALE = Object.freeze({ VG_Potential_Share__c: 2, Boiler_Potential__c: 0 });
+export const FIELD_SCALE = Object.freeze({ VG_Potential_Share__c: 2, Boiler_Potential__c: 0 });
 
 /**
  * The owned field values one brand detail should carry.
