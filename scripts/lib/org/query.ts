@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import v8 from 'node:v8';
 import { parseCsvText } from '../csv.ts';
 import { OrgApiError, type OrgApi } from './api.ts';
+import { countRecords } from './snapshot.ts';
 
 export type RawRecord = Record<string, unknown>;
 
@@ -31,16 +32,6 @@ export function selectSoql(object: string, fields: readonly string[]): string {
 /** A SOQL string literal with backslashes and quotes escaped: no value ever reaches SOQL unescaped. */
 export function soqlString(value: string): string {
     return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-export async function countRecords(api: OrgApi, object: string): Promise<number> {
-    const soql = `SELECT COUNT() FROM ${object}`;
-    const page = await api.json<QueryPage>(
-        'count',
-        { method: 'GET', url: `/query?q=${encodeURIComponent(soql)}` },
-        true
-    );
-    return page.totalSize;
 }
 
 function withoutAttributes(record: RawRecord): RawRecord {

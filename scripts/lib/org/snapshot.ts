@@ -26,18 +26,20 @@ async function count(api: OrgApi, soql: string): Promise<{ total: number; server
     return { total: totalSize, serverTime };
 }
 
+/** `SELECT COUNT()` of one object. */
+export async function countRecords(api: OrgApi, object: string): Promise<number> {
+    return (await count(api, `SELECT COUNT() FROM ${object}`)).total;
+}
+
 async function countsPerObject(
     api: OrgApi,
     where: string
 ): Promise<{ counts: ObjectCounts; serverTime: Date }> {
-    const counts = { Account: 0, Potential__c: 0, Brand_Detail__c: 0 };
-    let serverTime = new Date(0);
-    for (const object of READ_OBJECTS) {
-        const answer = await count(api, `SELECT COUNT() FROM ${object}${where}`);
-        counts[object] = answer.total;
-        if (serverTime.getTime() === 0) serverTime = answer.serverTime;
-    }
-    return { counts, serverTime };
+    const answers: Awaited<ReturnType<typeof count>>[] = [];
+    for (const object of READ_OBJECTS)
+        answers.push(await count(api, `SELECT COUNT() FROM ${object}${where}`));
+    const counts = Object.fromEntries(READ_OBJECTS.map((object, index) => [object, answers[index]!.total]));
+    return { counts: counts as ObjectCounts, serverTime: answers[0]!.serverTime };
 }
 
 /**
