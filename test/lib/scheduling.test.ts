@@ -146,7 +146,7 @@ test('the command reads the variables the examples set', () => {
     for (const name of SCHEDULER_ENV) assert.ok(ENV_READ.has(name), `scripts/lib/cli.ts reads ${name}`);
 });
 
-test('workflow: nightly schedule, Node 20, npm ci, npm run reclassify, reports uploaded', () => {
+test('workflow: nightly schedule, Node from .nvmrc, npm ci, npm run reclassify, reports uploaded', () => {
     const entries = yamlEntries(WORKFLOW);
     const at = (entryPath: string) => entries.find((entry) => entry.path === entryPath)?.value;
     const cron = at('on.schedule[0].cron');
@@ -159,7 +159,7 @@ test('workflow: nightly schedule, Node 20, npm ci, npm run reclassify, reports u
         return found ? /^(jobs\.reclassify\.steps\[\d+\])/.exec(found.path)?.[1] : undefined;
     };
     const setupNode = step((entry) => entry.key === 'uses' && entry.value.startsWith('actions/setup-node@'));
-    assert.equal(at(`${setupNode}.with.node-version`), '20');
+    assert.equal(at(`${setupNode}.with.node-version-file`), '.nvmrc');
     assert.ok(
         step((entry) => entry.key === 'run' && /^npm ci\b/.test(entry.value)),
         'npm ci'
