@@ -395,9 +395,29 @@ export function explain(potential, type, config) {
  * @param {SegmentationConfig} config
  */
 export function isDowngrade(from, to, config) {
-    const { winBack, get, grow, keep } = config.customerTypes;
-    const rank = [winBack, get, grow, keep];
+    const rank = customerTypeOrder(config);
     return from !== null && to !== null && rank.indexOf(to) < rank.indexOf(from);
+}
+
+/**
+ * The Type klant values from worst to best for VG (Win-back, Get, Grow, Keep): the order of every table and
+ * of every "went down" comparison.
+ * @param {SegmentationConfig} config
+ * @returns {string[]}
+ */
+export function customerTypeOrder(config) {
+    const { winBack, get, grow, keep } = config.customerTypes;
+    return [winBack, get, grow, keep];
+}
+
+/**
+ * Whether VG ever had a share of this installer (VG_Ever_Had_Share__c after tonight): as stored, or VG units in
+ * its boiler potential now, or VG boilers bought in the last 12 months. The package never sets it back.
+ * @param {Pick<InstallerInputs, 'everHadShare' | 'vgUnits12m'>} installer
+ * @param {Pick<BoilerPotential, 'vg'>} potential
+ */
+export function vgEverHadShare(installer, potential) {
+    return installer.everHadShare || potential.vg > 0 || (installer.vgUnits12m ?? 0) > 0;
 }
 
 /**
@@ -408,7 +428,7 @@ export function isDowngrade(from, to, config) {
  * @returns {Classification}
  */
 export function classify(installer, potential, config) {
-    const everHadShare = installer.everHadShare || potential.vg > 0 || (installer.vgUnits12m ?? 0) > 0;
+    const everHadShare = vgEverHadShare(installer, potential);
     const type = customerType(potential.vg, potential.total, everHadShare, config);
     const segment = potentialSegment(potential.total, config);
     return {
