@@ -4,7 +4,7 @@
  * Writes data/csv/{Account,Brand_Detail__c,Potential__c}.csv (Data Loader / Bulk API CSV with Ids) and
  * data/tree/ (an `sf data tree import` plan and its sObject tree files). Same arguments, same bytes.
  *
- * The first installer is "De heer R. Loon" of DESIGN.md: 40 boilers a year of which 10 VG, an estimate from an
+ * The first installer is "De heer R. Loon" of the design (docs/domain.md): 40 boilers a year of which 10 VG, an estimate from an
  * earlier run (Source__c Schatting: Vaillant 6, AWB 4, Remeha 18, Intergas 12), so that a run without
  * --reestimate classifies him exactly as the design's example (Grow, segment 30+, "Potentie is een schatting")
  * and a run with --reestimate shows the estimator refreshing his rows.

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -184,4 +185,14 @@ test('command: usage errors and help', () => {
     const help = run(['--help']);
     assert.equal(help.exitCode, 0);
     assert.match(help.stdout, /^Usage: npm run config:diff -- <old\.json> <new\.json>/);
+});
+
+test('the what-if example of docs/configuration.md is valid and differs in exactly the changes it shows', () => {
+    const { exitCode, stdout, stderr } = run([DEFAULT_CONFIG_FILE, 'docs/examples/what-if.json']);
+    assert.equal(exitCode, 0, stderr);
+    assert.equal(stderr, '', 'no picklist warnings');
+    const documented = readFileSync('docs/configuration.md', 'utf8');
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines.length, 3, stdout);
+    for (const line of lines) assert.ok(documented.includes(line), `docs/configuration.md shows: ${line}`);
 });
