@@ -24,7 +24,8 @@ const ARRAYS = new Set([
     'groupingsAcross',
     'dashboardGridComponents',
     'groupingColumn',
-    'chartSummary'
+    'chartSummary',
+    'folderShares'
 ]);
 const parser = new XMLParser({ isArray: (name) => ARRAYS.has(name), parseTagValue: false });
 const parse = <T>(file: string) => parser.parse(readFileSync(file, 'utf8')) as T;
@@ -303,5 +304,21 @@ test('the dashboard shows each report by its developer name, grouped as the repo
             ['RowCount'],
             `${name}: counts records`
         );
+    }
+});
+
+type FolderXml = { folderShares: { accessLevel: string; sharedTo: string; sharedToType: string }[] };
+
+test('the report and dashboard folders are shared read-only with all internal users, as an org names them', () => {
+    // An org answers readMetadata for a folder shared with all internal users with sharedTo AllInternalUsers and
+    // sharedToType Organization; sharedToType Group would look for a public group of that name, which is not there.
+    const folders = [
+        parse<{ ReportFolder: FolderXml }>(xmlOf('ReportFolder', FOLDER)).ReportFolder,
+        parse<{ DashboardFolder: FolderXml }>(xmlOf('DashboardFolder', FOLDER)).DashboardFolder
+    ];
+    for (const folder of folders) {
+        assert.deepEqual(folder.folderShares, [
+            { accessLevel: 'View', sharedTo: 'AllInternalUsers', sharedToType: 'Organization' }
+        ]);
     }
 });
