@@ -60,6 +60,20 @@ const MUTATIONS: { file: string; from: RegExp; to: string; problem: RegExp }[] =
         problem: /flexiPageRegions > componentInstances: FlexiPageRegion has no element <componentInstances>/
     },
     {
+        // a field's behaviour written as elements, as some examples do, instead of fieldInstanceProperties
+        file: 'main/default/flexipages/Installateur_Record_Page.flexipage-meta.xml',
+        from: /<fieldInstanceProperties>\s*<name>uiBehavior<\/name>\s*<value>none<\/value>\s*<\/fieldInstanceProperties>/,
+        to: '<uiBehavior>Edit</uiBehavior>',
+        problem: /fieldInstance > uiBehavior: FieldInstance has no element <uiBehavior>/
+    },
+    {
+        // a field placed straight in the item instead of in its fieldInstance
+        file: 'main/default/flexipages/Installateur_Record_Page.flexipage-meta.xml',
+        from: /<fieldInstance>([\s\S]*?)<\/fieldInstance>/,
+        to: '$1',
+        problem: /itemInstances > fieldItem: ItemInstance has no element <fieldItem>/
+    },
+    {
         file: 'main/default/objects/Potential__c/fields/Key__c.field-meta.xml',
         from: /<unique>true<\/unique>/,
         to: '<isUnique>true</isUnique>',

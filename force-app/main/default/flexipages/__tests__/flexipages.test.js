@@ -64,7 +64,7 @@ describe.each(Object.entries(PAGES))('%s', (page, expected) => {
         const referenced = flexiPage.flexiPageRegions
             .flatMap((region) => region.itemInstances ?? [])
             .flatMap((item) => [item.componentInstance?.componentInstanceProperties ?? []].flat())
-            .filter((property) => property.name === 'body' || property.name === 'tabs')
+            .filter((property) => ['body', 'tabs', 'columns'].includes(property.name))
             .map((property) => property.value);
         expect(referenced.length).toBeGreaterThan(0);
         referenced.forEach((facet) => expect(facets.has(facet)).toBe(true));
