@@ -1,6 +1,7 @@
 import { deploy } from './lib/deploy.ts';
 
-// Thin entry: `npm run deploy -- --target-org ALIAS [--with-sample-data]`; the steps live in lib/deploy.ts.
+// Thin entry: `npm run deploy -- --target-org ALIAS [--with-sample-data] [--activate-pages] [--dry-run]`; the
+// steps live in lib/deploy.ts.
 process.exitCode = await deploy(process.argv.slice(2), process.env, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text)
