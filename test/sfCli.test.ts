@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../scripts/lib/paths.ts';
-import { SF_ENV, SF_PACKAGE_DIR } from '../scripts/lib/sfCli.ts';
+import { z } from 'zod';
+import { deploy } from '../scripts/lib/deploy.ts';
+import { EXIT_CODES } from '../scripts/lib/exitCodes.ts';
+import { runSfJson, SF_ENV, SF_PACKAGE_DIR, SfAnswerError, sfResult } from '../scripts/lib/sfCli.ts';
 
 /**
  * The project's own Salesforce CLI, offline: it converts force-app, and every command and flag that
@@ -17,10 +20,10 @@ const run = promisify(execFile);
 const SF = path.join(REPO_ROOT, 'node_modules/.bin/sf');
 
 let home = '';
-/** sf with its state (config, logs, caches) in a scratch home, so the test leaves the machine as it was. */
-async function sf(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** An environment that keeps sf's state (config, logs, caches, logins) in a scratch home: the machine stays as it was. */
+async function scratchEnv(): Promise<NodeJS.ProcessEnv> {
     home ||= await mkdtemp(path.join(os.tmpdir(), 'sf-home-'));
-    const env = {
+    return {
         PATH: `${path.dirname(SF)}${path.delimiter}${process.env.PATH ?? ''}`,
         HOME: home,
         XDG_CONFIG_HOME: path.join(home, '.config'),
@@ -28,8 +31,15 @@ async function sf(args: string[]): Promise<{ code: number; stdout: string; stder
         XDG_DATA_HOME: path.join(home, '.local/share'),
         ...SF_ENV
     };
+}
+
+async function sf(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-        const { stdout, stderr } = await run(SF, args, { cwd: REPO_ROOT, env, maxBuffer: 32 * 1024 * 1024 });
+        const { stdout, stderr } = await run(SF, args, {
+            cwd: REPO_ROOT,
+            env: await scratchEnv(),
+            maxBuffer: 32 * 1024 * 1024
+        });
         return { code: 0, stdout, stderr };
     } catch (error) {
         const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -53,6 +63,34 @@ test('the pinned CLI is the one in node_modules', async () => {
         (await sf(['--version'])).stdout,
         new RegExp(`^@salesforce/cli/${String(pinned).replace(/\./g, '\\.')} `)
     );
+});
+
+test("the deploy's sf runner reads the real CLI's --json answers: a result, and an error with its message", async () => {
+    const env = await scratchEnv();
+    const listed = sfResult(
+        await runSfJson(['org', 'list', '--json'], env),
+        z.object({ other: z.array(z.unknown()) })
+    );
+    assert.deepEqual(listed.other, [], 'a scratch home knows no orgs');
+    const unknown = await runSfJson(['org', 'display', 'user', '--target-org', 'no-such-org', '--json'], env);
+    assert.notEqual(unknown.code, 0);
+    assert.throws(
+        () => sfResult(unknown, z.object({ username: z.string() })),
+        (error: Error) => error instanceof SfAnswerError && /no-such-org/.test(error.message)
+    );
+});
+
+test("npm run deploy runs the project's sf and stops at the first step when the org is unknown", async () => {
+    let stdout = '';
+    let stderr = '';
+    const code = await deploy(['--target-org', 'no-such-org'], await scratchEnv(), {
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text)
+    });
+    assert.equal(code, EXIT_CODES.failed.code, stdout);
+    assert.match(stdout, /\[1\/3\] Deploy force-app/);
+    assert.match(stderr, /Failed: "Deploy force-app" ended with exit code [1-9]/);
+    assert.doesNotMatch(stdout, /\[2\/3\]/, 'nothing after the failed step');
 });
 
 test('sf project convert source turns force-app into Metadata API format', async () => {
