@@ -18,22 +18,24 @@ import { BRAND_DETAIL_XML, FACTS, OPTIONS, ORG } from '../helpers/deployFacts.ts
 type SfStep = Extract<DeployStep, { kind: 'sf' }>;
 const sfSteps = (steps: DeployStep[]) => steps.filter((step): step is SfStep => step.kind === 'sf');
 
+const ASSIGN_BOTH = [
+    'org',
+    'assign',
+    'permset',
+    '--name',
+    'Klantsegmentatie_Sales',
+    '--name',
+    'Klantsegmentatie_Integration',
+    ...ORG
+];
+
 test('the plan: deploy force-app, assign the permission sets, make only Merkgegevens the org default', () => {
     const steps = deployPlan(OPTIONS, FACTS);
     assert.deepEqual(
         sfSteps(steps).map((step) => step.args),
         [
             ['project', 'deploy', 'start', '--source-dir', 'force-app', ...ORG],
-            [
-                'org',
-                'assign',
-                'permset',
-                '--name',
-                'Klantsegmentatie_Sales',
-                '--name',
-                'Klantsegmentatie_Integration',
-                ...ORG
-            ],
+            ASSIGN_BOTH,
             ['project', 'deploy', 'start', '--metadata-dir', '/tmp/activation', ...ORG]
         ]
     );
@@ -110,16 +112,7 @@ test('permission sets: the org is asked which the user has; only the missing one
     assert.ok(check);
     const fresh = scriptedAsk([{ username: "o'brien@vg.nl" }, { records: [] }]);
     assert.deepEqual(await check.decide(fresh.ask), {
-        args: [
-            'org',
-            'assign',
-            'permset',
-            '--name',
-            'Klantsegmentatie_Sales',
-            '--name',
-            'Klantsegmentatie_Integration',
-            ...ORG
-        ]
+        args: ASSIGN_BOTH
     });
     assert.deepEqual(fresh.asked, [
         ['org', 'display', 'user', ...ORG, '--json'],
