@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -246,30 +246,34 @@ test('activation works on the real Brand_Detail__c object file', async () => {
 
 test('readPlanFacts: which pages force-app has, which it activates itself, and the sample data marker', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'deploy-facts-'));
-    await mkdir(path.join(root, 'flexipages'));
-    await mkdir(path.join(root, 'objects/Brand_Detail__c'), { recursive: true });
-    await writeFile(
-        path.join(root, 'flexipages/Merkgegevens_Record_Page.flexipage-meta.xml'),
-        '<FlexiPage/>'
-    );
-    await writeFile(
-        path.join(root, 'objects/Brand_Detail__c/Brand_Detail__c.object-meta.xml'),
-        BRAND_DETAIL_XML
-    );
-    const noPlan = path.join(root, 'plan.json');
-    assert.deepEqual(readPlanFacts('/tmp/a', root, noPlan), {
-        pagesInSource: ['Merkgegevens_Record_Page'],
-        pagesActivatedInSource: [],
-        brandDetailObjectXml: BRAND_DETAIL_XML,
-        activationDir: '/tmp/a',
-        sampleAccount: undefined
-    });
-    await mkdir(path.join(root, 'objects/Account'));
-    await writeFile(
-        path.join(root, 'objects/Account/Account.object-meta.xml'),
-        activationFiles([RECORD_PAGES[1]], '')['objects/Account.object'] ?? ''
-    );
-    assert.deepEqual(readPlanFacts('/tmp/a', root, noPlan).pagesActivatedInSource, [
-        'Installateur_Record_Page'
-    ]);
+    try {
+        await mkdir(path.join(root, 'flexipages'));
+        await mkdir(path.join(root, 'objects/Brand_Detail__c'), { recursive: true });
+        await writeFile(
+            path.join(root, 'flexipages/Merkgegevens_Record_Page.flexipage-meta.xml'),
+            '<FlexiPage/>'
+        );
+        await writeFile(
+            path.join(root, 'objects/Brand_Detail__c/Brand_Detail__c.object-meta.xml'),
+            BRAND_DETAIL_XML
+        );
+        const noPlan = path.join(root, 'plan.json');
+        assert.deepEqual(readPlanFacts('/tmp/a', root, noPlan), {
+            pagesInSource: ['Merkgegevens_Record_Page'],
+            pagesActivatedInSource: [],
+            brandDetailObjectXml: BRAND_DETAIL_XML,
+            activationDir: '/tmp/a',
+            sampleAccount: undefined
+        });
+        await mkdir(path.join(root, 'objects/Account'));
+        await writeFile(
+            path.join(root, 'objects/Account/Account.object-meta.xml'),
+            activationFiles([RECORD_PAGES[1]], '')['objects/Account.object'] ?? ''
+        );
+        assert.deepEqual(readPlanFacts('/tmp/a', root, noPlan).pagesActivatedInSource, [
+            'Installateur_Record_Page'
+        ]);
+    } finally {
+        await rm(root, { recursive: true, force: true });
+    }
 });
