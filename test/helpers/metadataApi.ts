@@ -141,8 +141,10 @@ const FILTER_OPERATIONS = [
 /** The documented values of the elements whose values matter here, keyed `Type.element`. */
 export const VALUE_LISTS: Readonly<Record<string, { values: readonly string[]; source: string }>> = {
     // FolderSharedToType. All internal users is sharedTo AllInternalUsers with sharedToType Organization: that is
-    // how an org answers readMetadata for such a folder (and what the Analytics REST API calls "Organization: all
-    // internal users"); Group would name a public group of that name, which an org does not have.
+    // how an org answers readMetadata for such a folder (a recorded readMetadata answer in heroku/force's
+    // metadata_test.go; jsforce's test package, test/package/JSforceTestSuite/reports/JSforceTestReports-meta.xml)
+    // and what the Analytics REST API's folder shares call "Organization: all internal users"; Group would name a
+    // public group of that name, which an org does not have.
     'FolderShare.sharedToType': {
         source: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_foldershare.htm',
         values: [
