@@ -11,6 +11,12 @@ import { loadConfig } from '../scripts/lib/config.ts';
 import { readPicklists } from '../scripts/lib/picklists.ts';
 import { fieldsOf, recordSchemas } from '../scripts/lib/records.ts';
 import { API_VERSION, METADATA_DIR, REPO_ROOT } from '../scripts/lib/paths.ts';
+import {
+    FOLLOW_UP_KEY_FIELD,
+    FOLLOW_UP_REASON_FIELD,
+    FOLLOW_UP_REASONS,
+    followUpKey
+} from '../scripts/lib/followUpTasks.ts';
 
 const parser = new XMLParser();
 
@@ -26,6 +32,7 @@ type FieldMeta = {
     formula?: string;
     precision?: number;
     scale?: number;
+    length?: number;
     externalId?: boolean;
     unique?: boolean;
     trackHistory?: boolean;
@@ -82,6 +89,8 @@ test('Salesforce source-deploy-retrieve resolves and converts the whole source, 
         const manifest = await readFile(path.join(result.packagePath ?? out, 'package.xml'), 'utf8');
         assert.match(manifest, new RegExp(`<version>${API_VERSION}</version>`));
         assert.match(manifest, /<members>Brand_Detail__c.Customer_Type__c<\/members>/);
+        // A custom activity field is declared on Activity, the object Task and Event share.
+        assert.match(manifest, new RegExp(`<members>Activity.${FOLLOW_UP_KEY_FIELD}</members>`));
     } finally {
         await rm(out, { recursive: true, force: true });
     }
@@ -198,4 +207,34 @@ test('sfdx-project.json sourceApiVersion is the one API version', async () => {
             file
         );
     }
+});
+
+test('the follow-up task fields are Activity fields: an indexed text key that holds every key, and the reason picklist', () => {
+    const key = fieldMeta('Activity', FOLLOW_UP_KEY_FIELD);
+    assert.equal(key?.type, 'Text');
+    assert.equal(key.externalId, true, 'External ID: indexed, so the run finds the open tasks of its keys');
+    // Not unique: a closed task keeps its key, and the next open task for the same brand detail and reason has it too.
+    assert.equal(key.unique, false);
+    const longest = Math.max(
+        ...Object.values(FOLLOW_UP_REASONS).map((reason) => followUpKey('a01000000000001AAA', reason).length)
+    );
+    assert.ok(longest <= (key.length ?? 0), `a key of ${longest} characters fits in ${key.length}`);
+    const reason = fieldMeta('Activity', FOLLOW_UP_REASON_FIELD);
+    assert.equal(reason?.type, 'Picklist');
+    assert.deepEqual(
+        readPicklists().followUpReasons,
+        Object.values(FOLLOW_UP_REASONS),
+        'one value per reason the run creates tasks for'
+    );
+    const brandDetail = parser.parse(
+        readFileSync(
+            path.join(METADATA_DIR, 'objects/Brand_Detail__c/Brand_Detail__c.object-meta.xml'),
+            'utf8'
+        )
+    ) as { CustomObject: { enableActivities: boolean } };
+    assert.equal(
+        brandDetail.CustomObject.enableActivities,
+        true,
+        'a task can be related to a brand detail (WhatId)'
+    );
 });

@@ -17,6 +17,7 @@ export type Picklists = {
     marketTypes: string[];
     productFocus: string[];
     services: string[];
+    followUpReasons: string[];
 };
 
 const parser = new XMLParser({ isArray: (name) => ['customValue', 'value'].includes(name) });
@@ -56,6 +57,7 @@ export function readPicklists(root: string = METADATA_DIR): Picklists {
         companySizes: localValues('Account', 'Company_Size__c', root),
         marketTypes: localValues('Account', 'Market_Type__c', root),
         productFocus: localValues('Account', 'Product_Focus__c', root),
-        services: localValues('Account', 'Services__c', root)
+        services: localValues('Account', 'Services__c', root),
+        followUpReasons: localValues('Activity', 'Follow_Up_Reason__c', root)
     };
 }

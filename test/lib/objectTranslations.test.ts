@@ -10,7 +10,8 @@ import { API_VERSION, METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts
 
 /**
  * English translations of the Dutch data model: every custom object, every custom field the package owns
- * (also on Account), the layouts' section headings, the validation messages and the global value sets.
+ * (also on Account, and on Activity for the follow-up tasks), the layouts' section headings, the validation
+ * messages and the global value sets.
  */
 const LANGUAGE = 'en_US';
 
