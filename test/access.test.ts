@@ -8,12 +8,20 @@ import { loadConfig } from '../scripts/lib/config.ts';
 import { readPicklists } from '../scripts/lib/picklists.ts';
 import { fieldsOf, recordSchemas } from '../scripts/lib/records.ts';
 import { METADATA_DIR } from '../scripts/lib/paths.ts';
+import {
+    FOLLOW_UP_KEY_FIELD,
+    FOLLOW_UP_REASON_FIELD,
+    FOLLOW_UP_TASK_FIELDS,
+    taskFieldPermissions
+} from '../scripts/lib/followUpTasks.ts';
 
 const parser = new XMLParser({
-    isArray: (name) => ['fieldPermissions', 'objectPermissions', 'filters', 'columns'].includes(name)
+    isArray: (name) =>
+        ['fieldPermissions', 'objectPermissions', 'userPermissions', 'filters', 'columns'].includes(name)
 });
 
 type FieldPermission = { field: string; readable: boolean; editable: boolean };
+type UserPermission = { name: string; enabled: boolean };
 type ObjectPermission = {
     object: string;
     allowRead: boolean;
@@ -29,7 +37,11 @@ function permissionSet(name: string) {
     );
     const set = (
         parser.parse(xml) as {
-            PermissionSet: { fieldPermissions: FieldPermission[]; objectPermissions: ObjectPermission[] };
+            PermissionSet: {
+                fieldPermissions: FieldPermission[];
+                objectPermissions: ObjectPermission[];
+                userPermissions?: UserPermission[];
+            };
         }
     ).PermissionSet;
     const editable = set.fieldPermissions
@@ -41,15 +53,25 @@ function permissionSet(name: string) {
         .map((permission) => permission.field)
         .sort();
     const object = (name: string) => set.objectPermissions.find((permission) => permission.object === name);
-    return { editable, readable, object };
+    const user = (set.userPermissions ?? [])
+        .filter((permission) => permission.enabled)
+        .map((permission) => permission.name)
+        .sort();
+    return { editable, readable, object, user };
 }
 
 const owned = OWNED_FIELDS.map((field) => `Brand_Detail__c.${field}`);
 
 test('the integration user may edit exactly the fields the command writes, and read what it reads', () => {
     const integration = permissionSet('Klantsegmentatie_Integration');
-    // Derived from the code: owned Brand_Detail__c fields (update file) and the estimate upsert columns.
-    const written = [...owned, 'Potential__c.Key__c', 'Potential__c.Source__c'].sort();
+    // Derived from the code: owned Brand_Detail__c fields (update file), the estimate upsert columns and the fields
+    // of a new follow-up task.
+    const written = [
+        ...owned,
+        'Potential__c.Key__c',
+        'Potential__c.Source__c',
+        ...taskFieldPermissions(FOLLOW_UP_TASK_FIELDS)
+    ].sort();
     assert.deepEqual(integration.editable, written);
     const schemas = recordSchemas(loadConfig(), readPicklists());
     const read = [
@@ -73,11 +95,30 @@ test('the integration user may edit exactly the fields the command writes, and r
         allowDelete: false
     });
     assert.equal(integration.object('Account')?.allowEdit, false);
+    // Tasks have no object permissions: Access Activities lets the user see them at all, Edit Tasks create them.
+    assert.deepEqual(integration.user, ['ActivitiesAccess', 'ApiEnabled', 'EditTask']);
+});
+
+test('a follow-up task is recognised by package fields the integration writes on Task and Event alike', () => {
+    const permitted = taskFieldPermissions(FOLLOW_UP_TASK_FIELDS);
+    for (const field of [FOLLOW_UP_KEY_FIELD, FOLLOW_UP_REASON_FIELD]) {
+        assert.deepEqual(
+            permitted.filter((name) => name.endsWith(`.${field}`)),
+            [`Task.${field}`, `Event.${field}`],
+            `${field} is one Activity field, permitted as Task and as Event`
+        );
+    }
+    assert.deepEqual(
+        taskFieldPermissions(['OwnerId', 'Subject']),
+        [],
+        'required fields have no field-level security'
+    );
 });
 
 test('account managers read every owned field but can edit none of them', () => {
     const sales = permissionSet('Klantsegmentatie_Sales');
-    for (const field of owned) {
+    const taskFields = taskFieldPermissions([FOLLOW_UP_KEY_FIELD, FOLLOW_UP_REASON_FIELD]);
+    for (const field of [...owned, ...taskFields]) {
         assert.ok(sales.readable.includes(field), `sales cannot read ${field}`);
         assert.ok(!sales.editable.includes(field), `sales can edit package-owned ${field}`);
     }
@@ -90,6 +131,7 @@ test('account managers read every owned field but can edit none of them', () => 
     ]) {
         assert.ok(sales.editable.includes(input), `sales cannot edit input ${input}`);
     }
+    assert.deepEqual(sales.user, [], 'task access comes from the account managers own profile');
 });
 
 function listView(name: string) {
