@@ -116,6 +116,31 @@ const MUTATIONS: { file: string; from: RegExp; to: string; problem: RegExp }[] =
         problem: /ListView: ListView needs <filterScope>/
     },
     {
+        file: 'main/default/dashboards/Klantsegmentatie/Klantsegmentatie.dashboard-meta.xml',
+        from: /<componentType>BarStacked<\/componentType>/,
+        to: '<componentType>StackedBar</componentType>',
+        problem: /"StackedBar" is not a value of DashboardComponent\.componentType/
+    },
+    {
+        file: 'main/default/reports/Klantsegmentatie/Opvolging.report-meta.xml',
+        from: /<interval>INTERVAL_CUSTOM<\/interval>/,
+        to: '<interval>ALL_TIME</interval>',
+        problem: /"ALL_TIME" is not a value of ReportTimeFrameFilter\.interval/
+    },
+    {
+        // a task filter written as a list view filter
+        file: 'main/default/reports/Klantsegmentatie/Opvolging_te_laat.report-meta.xml',
+        from: /<operator>lessThan<\/operator>/,
+        to: '<operation>lessThan</operation>',
+        problem: /ReportFilterItem has no element <operation>/
+    },
+    {
+        file: 'main/default/permissionsets/Klantsegmentatie_Integration.permissionset-meta.xml',
+        from: /<userPermissions>\s*<enabled>true<\/enabled>\s*<name>EditTask<\/name>/,
+        to: '<userPermissions><name>EditTask</name>',
+        problem: /PermissionSetUserPermission needs <enabled>/
+    },
+    {
         file: 'main/default/objects/Potential__c/fields/Units__c.field-meta.xml',
         from: /<precision>18<\/precision>/,
         to: '<precision>achttien</precision>',

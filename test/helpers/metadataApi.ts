@@ -18,6 +18,7 @@ export type TypeDefinition = {
 
 const FLEXIPAGE_DOC =
     'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_flexipage.htm';
+const REPORT_DOC = 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_report.htm';
 const LWC_RECORD_PAGE_DOC =
     'https://developer.salesforce.com/docs/platform/lwc/guide/targets-lightning-record-page.html';
 
@@ -140,6 +141,114 @@ const FILTER_OPERATIONS = [
 
 /** The documented values of the elements whose values matter here, keyed `Type.element`. */
 export const VALUE_LISTS: Readonly<Record<string, { values: readonly string[]; source: string }>> = {
+    // ReportFormat, DashboardComponentType and UserDateInterval: the values of the Metadata WSDL's enumerations, as
+    // Salesforce's @salesforce/types (1.9.0, lib/metadata.d.ts, generated from that WSDL) lists them.
+    'Report.format': { source: REPORT_DOC, values: ['MultiBlock', 'Matrix', 'Summary', 'Tabular'] },
+    'ReportTimeFrameFilter.interval': {
+        source: REPORT_DOC,
+        values: [
+            'INTERVAL_CURRENT',
+            'INTERVAL_CURNEXT1',
+            'INTERVAL_CURPREV1',
+            'INTERVAL_NEXT1',
+            'INTERVAL_PREV1',
+            'INTERVAL_CURNEXT3',
+            'INTERVAL_CURFY',
+            'INTERVAL_PREVFY',
+            'INTERVAL_PREV2FY',
+            'INTERVAL_AGO2FY',
+            'INTERVAL_NEXTFY',
+            'INTERVAL_PREVCURFY',
+            'INTERVAL_PREVCUR2FY',
+            'INTERVAL_CURNEXTFY',
+            'INTERVAL_CUSTOM',
+            'INTERVAL_YESTERDAY',
+            'INTERVAL_TODAY',
+            'INTERVAL_TOMORROW',
+            'INTERVAL_LASTWEEK',
+            'INTERVAL_THISWEEK',
+            'INTERVAL_NEXTWEEK',
+            'INTERVAL_LASTMONTH',
+            'INTERVAL_THISMONTH',
+            'INTERVAL_NEXTMONTH',
+            'INTERVAL_LASTTHISMONTH',
+            'INTERVAL_THISNEXTMONTH',
+            'INTERVAL_CURRENTQ',
+            'INTERVAL_CURNEXTQ',
+            'INTERVAL_CURPREVQ',
+            'INTERVAL_NEXTQ',
+            'INTERVAL_PREVQ',
+            'INTERVAL_CURNEXT3Q',
+            'INTERVAL_CURY',
+            'INTERVAL_PREVY',
+            'INTERVAL_PREV2Y',
+            'INTERVAL_AGO2Y',
+            'INTERVAL_NEXTY',
+            'INTERVAL_PREVCURY',
+            'INTERVAL_PREVCUR2Y',
+            'INTERVAL_CURNEXTY',
+            'INTERVAL_LAST7',
+            'INTERVAL_LAST30',
+            'INTERVAL_LAST60',
+            'INTERVAL_LAST90',
+            'INTERVAL_LAST120',
+            'INTERVAL_NEXT7',
+            'INTERVAL_NEXT30',
+            'INTERVAL_NEXT60',
+            'INTERVAL_NEXT90',
+            'INTERVAL_NEXT120',
+            'LAST_FISCALWEEK',
+            'THIS_FISCALWEEK',
+            'NEXT_FISCALWEEK',
+            'LAST_FISCALPERIOD',
+            'THIS_FISCALPERIOD',
+            'NEXT_FISCALPERIOD',
+            'LASTTHIS_FISCALPERIOD',
+            'THISNEXT_FISCALPERIOD',
+            'CURRENT_ENTITLEMENT_PERIOD',
+            'PREVIOUS_ENTITLEMENT_PERIOD',
+            'PREVIOUS_TWO_ENTITLEMENT_PERIODS',
+            'TWO_ENTITLEMENT_PERIODS_AGO',
+            'CURRENT_AND_PREVIOUS_ENTITLEMENT_PERIOD',
+            'CURRENT_AND_PREVIOUS_TWO_ENTITLEMENT_PERIODS'
+        ]
+    },
+    'DashboardComponent.componentType': {
+        source: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_dashboard.htm',
+        values: [
+            'Bar',
+            'BarGrouped',
+            'BarStacked',
+            'BarStacked100',
+            'Column',
+            'ColumnGrouped',
+            'ColumnStacked',
+            'ColumnStacked100',
+            'Line',
+            'LineGrouped',
+            'Pie',
+            'Table',
+            'Metric',
+            'Gauge',
+            'LineCumulative',
+            'LineGroupedCumulative',
+            'Scontrol',
+            'VisualforcePage',
+            'Donut',
+            'Funnel',
+            'ColumnLine',
+            'ColumnLineGrouped',
+            'ColumnLineStacked',
+            'ColumnLineStacked100',
+            'Scatter',
+            'ScatterGrouped',
+            'FlexTable',
+            'Image',
+            'RichText',
+            'PulseMetric',
+            'LightningWebComponent'
+        ]
+    },
     // FolderSharedToType. All internal users is sharedTo AllInternalUsers with sharedToType Organization: that is
     // how an org answers readMetadata for such a folder (a recorded readMetadata answer in heroku/force's
     // metadata_test.go; jsforce's test package, test/package/JSforceTestSuite/reports/JSforceTestReports-meta.xml)
@@ -175,7 +284,7 @@ export const VALUE_LISTS: Readonly<Record<string, { values: readonly string[]; s
         values: FILTER_OPERATIONS
     },
     'ReportFilterItem.operator': {
-        source: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_report.htm',
+        source: REPORT_DOC,
         values: FILTER_OPERATIONS
     },
     // FieldType.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ComponentSet, MetadataConverter, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { XMLParser } from 'fast-xml-parser';
 import { API_VERSION, METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts';
+import { FOLLOW_UP_REASON_FIELD } from '../../scripts/lib/followUpTasks.ts';
 
 const REPORT_TYPE = 'Merkgegevens_met_Installateur';
 const FOLDER = 'Klantsegmentatie';
@@ -15,6 +16,16 @@ const REPORTS = [
     'Type_klant_gewijzigd_deze_maand',
     'Bezoek_te_laat_per_accountmanager'
 ];
+/** The follow-up reports, on the standard report type "Tasks and Events". */
+const TASK_REPORTS = ['Opvolging', 'Opvolging_te_laat'];
+const TASKS_AND_EVENTS = 'Activity';
+/**
+ * The columns of the standard report type Tasks and Events this package uses, as a report on it names them: the
+ * Salesforce Labs package Action Plans (SalesforceLabs/ActionPlansV4, sfdx-source/unmanaged/main/default/reports/
+ * ActionPlans/My_Action_Plan_Tasks_duY.report-meta.xml) uses SUBJECT, WHAT_NAME, ACCOUNT, DUE_DATE, STATUS,
+ * ASSIGNED and CLOSED, and a custom activity field as Activity.<field>.
+ */
+const TASK_COLUMNS = ['SUBJECT', 'WHAT_NAME', 'ACCOUNT', 'DUE_DATE', 'STATUS', 'ASSIGNED', 'CLOSED'];
 
 const ARRAYS = new Set([
     'sections',
@@ -25,7 +36,8 @@ const ARRAYS = new Set([
     'dashboardGridComponents',
     'groupingColumn',
     'chartSummary',
-    'folderShares'
+    'folderShares',
+    'params'
 ]);
 const parser = new XMLParser({ isArray: (name) => ARRAYS.has(name), parseTagValue: false });
 const parse = <T>(file: string) => parser.parse(readFileSync(file, 'utf8')) as T;
@@ -67,6 +79,8 @@ type ReportXml = {
         };
         timeFrameFilter?: { dateColumn: string; interval: string };
         sortColumn?: string;
+        params?: { name: string; value: string }[];
+        scope: string;
     };
 };
 type DashboardXml = {
@@ -151,7 +165,7 @@ test('Salesforce source-deploy-retrieve resolves the report type, folders, repor
     const expected: [string, string][] = [
         ['ReportType', REPORT_TYPE],
         ['ReportFolder', FOLDER],
-        ...REPORTS.map((name): [string, string] => ['Report', `${FOLDER}/${name}`]),
+        ...[...REPORTS, ...TASK_REPORTS].map((name): [string, string] => ['Report', `${FOLDER}/${name}`]),
         ['DashboardFolder', FOLDER],
         ['Dashboard', `${FOLDER}/Klantsegmentatie`]
     ];
@@ -182,7 +196,7 @@ test('Salesforce source-deploy-retrieve resolves the report type, folders, repor
         for (const file of [
             `reportTypes/${REPORT_TYPE}.reportType`,
             `reports/${FOLDER}-meta.xml`,
-            ...REPORTS.map((name) => `reports/${FOLDER}/${name}.report`),
+            ...[...REPORTS, ...TASK_REPORTS].map((name) => `reports/${FOLDER}/${name}.report`),
             `dashboards/${FOLDER}-meta.xml`,
             `dashboards/${FOLDER}/Klantsegmentatie.dashboard`
         ]) {
@@ -216,23 +230,28 @@ test('the report type joins Account to its brand details and exposes only fields
     }
 });
 
+/** What every report must be, whatever its type: name and description fit, groupings are not repeated as columns. */
+function assertReportShape(name: string, xml: ReportXml['Report']) {
+    assert.ok(xml.name.length <= 40, `${name}: report names have at most 40 characters`);
+    assert.ok((xml.description ?? '').length <= 255, `${name}: description at most 255 characters`);
+    const grouped = new Set(
+        [...(xml.groupingsDown ?? []), ...(xml.groupingsAcross ?? [])].map((grouping) => grouping.field)
+    );
+    for (const column of xml.columns ?? []) {
+        assert.ok(!grouped.has(column.field), `${name}: ${column.field} is both a grouping and a column`);
+    }
+}
+
 test('every report uses the custom report type and only fields it exposes; groupings are not repeated as columns', () => {
     const exposed = exposedColumns();
     for (const name of REPORTS) {
         const xml = report(name);
         assert.equal(xml.reportType, `${REPORT_TYPE}__c`, name);
-        assert.ok(xml.name.length <= 40, `${name}: report names have at most 40 characters`);
-        assert.ok((xml.description ?? '').length <= 255, `${name}: description at most 255 characters`);
+        assertReportShape(name, xml);
         for (const column of referencedColumns(xml)) {
             const target = exposed.get(column);
             assert.ok(target, `${name}: ${column} is not a column of ${REPORT_TYPE}`);
             assert.ok(fieldExists(target.object, target.field), `${name}: ${column} does not exist`);
-        }
-        const grouped = new Set(
-            [...(xml.groupingsDown ?? []), ...(xml.groupingsAcross ?? [])].map((grouping) => grouping.field)
-        );
-        for (const column of xml.columns ?? []) {
-            assert.ok(!grouped.has(column.field), `${name}: ${column.field} is both a grouping and a column`);
         }
     }
 });
@@ -277,6 +296,66 @@ test('the three reports say what the sales manager asked for', () => {
     );
 });
 
+test('the follow-up reports list open package tasks per owner and reason, recognised by the reason field', () => {
+    const reason = `Activity.${FOLLOW_UP_REASON_FIELD}`;
+    for (const name of TASK_REPORTS) {
+        const xml = report(name);
+        assert.equal(xml.reportType, TASKS_AND_EVENTS, name);
+        assert.equal(xml.scope, 'organization', `${name}: every task the user may see, not only their own`);
+        assertReportShape(name, xml);
+        for (const column of referencedColumns(xml)) {
+            const field = /^Activity\.(\w+)$/.exec(column)?.[1];
+            assert.ok(
+                TASK_COLUMNS.includes(column) ||
+                    (field &&
+                        existsSync(
+                            path.join(METADATA_DIR, 'objects/Activity/fields', `${field}.field-meta.xml`)
+                        )),
+                `${name}: ${column} is neither a Tasks and Events column nor an Activity field in force-app`
+            );
+        }
+        assert.deepEqual(
+            Object.fromEntries((xml.params ?? []).map((param) => [param.name, param.value])),
+            { closed: 'open', type: 't', co: '1' },
+            `${name}: open tasks only, no events`
+        );
+        const criteria = (xml.filter?.criteriaItems ?? []).map((item) => [
+            item.column,
+            item.operator,
+            item.value ?? ''
+        ]);
+        assert.deepEqual(criteria.slice(0, 2), [
+            ['CLOSED', 'equals', '0'],
+            [reason, 'notEqual', '']
+        ]);
+        assert.ok(
+            !criteria.some(([column]) => column === 'SUBJECT'),
+            `${name}: never recognised by subject text`
+        );
+        assert.equal(xml.filter?.booleanFilter, undefined, `${name}: every criterion applies`);
+        assert.deepEqual(
+            [xml.groupingsDown?.map((g) => g.field), xml.groupingsAcross?.map((g) => g.field)],
+            [['ASSIGNED'], [reason]],
+            `${name}: owner (rows) x reason (columns)`
+        );
+        assert.deepEqual(
+            xml.timeFrameFilter,
+            { dateColumn: 'DUE_DATE', interval: 'INTERVAL_CUSTOM' },
+            'any due date'
+        );
+    }
+    assert.equal(report('Opvolging').filter?.criteriaItems.length, 2);
+    assert.deepEqual(report('Opvolging_te_laat').filter?.criteriaItems.slice(2), [
+        {
+            column: 'DUE_DATE',
+            columnToColumn: 'false',
+            isUnlocked: 'true',
+            operator: 'lessThan',
+            value: 'TODAY'
+        }
+    ]);
+});
+
 test('the dashboard shows each report by its developer name, grouped as the report is', () => {
     const dashboard = parse<DashboardXml>(xmlOf('Dashboard', `${FOLDER}/Klantsegmentatie`)).Dashboard;
     assert.equal(dashboard.title, 'Klantsegmentatie');
@@ -285,7 +364,7 @@ test('the dashboard shows each report by its developer name, grouped as the repo
     );
     assert.deepEqual(
         shown.map((component) => component.report).sort(),
-        REPORTS.map((name) => `${FOLDER}/${name}`).sort()
+        [...REPORTS, ...TASK_REPORTS].map((name) => `${FOLDER}/${name}`).sort()
     );
     for (const component of shown) {
         const name = component.report.split('/')[1] ?? '';
