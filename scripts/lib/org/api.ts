@@ -282,9 +282,9 @@ export class OrgApi {
             return { body, headers: answer?.headers ?? {} };
         } catch (error) {
             if (answer && answer.statusCode >= 400) {
-                throw errorOfAnswer(answer.statusCode, String(answer.body ?? ''), request);
+                throw errorOfAnswer(answer.statusCode, String(answer.body ?? ''), { ...request, url });
             }
-            throw asOrgApiError(error, request, instanceUrl);
+            throw asOrgApiError(error, { ...request, url }, instanceUrl);
         }
     }
 
