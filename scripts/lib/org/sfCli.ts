@@ -70,7 +70,7 @@ async function sfJson(alias: string, args: string[]): Promise<Record<string, unk
             // Not the CLI's JSON (it did not start): the process error says why.
         }
         throw new OrgApiError(
-            `cannot use org "${alias}" from the Salesforce CLI (sf ${args.join(' ')}): ${masked(message)}`,
+            `cannot use org "${alias}" from the Salesforce CLI (sf ${args.join(' ')}): ${masked(message).replace(/\s+/g, ' ').trim()}`,
             'UNKNOWN_TARGET_ORG'
         );
     }
