@@ -47,7 +47,7 @@ export function orgLockKey(identity: Pick<OrgIdentity, 'orgId'>): string {
  */
 export async function acquireRunLock(
     key: string,
-    label: string = key,
+    label: string,
     dir: string = LOCK_DIR
 ): Promise<{ file: string; release: () => Promise<void>; tookOverFrom?: LockInfo }> {
     await mkdir(dir, { recursive: true });
@@ -56,7 +56,7 @@ export async function acquireRunLock(
         pid: process.pid,
         host: os.hostname(),
         startedAt: new Date().toISOString(),
-        source: label === key ? key : `${label} (${key})`
+        source: `${label} (${key})`
     };
     let tookOverFrom: LockInfo | undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
