@@ -1,11 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../scripts/lib/paths.ts';
 import type { RunReport } from '../scripts/lib/report.ts';
-import { lockFileOf } from '../scripts/lib/runLock.ts';
-import { forgetState, stateFile } from '../scripts/lib/runState.ts';
 import { measureChild } from './child.ts';
 import { CHANGE_FILE, dataSet, type DataSet } from './data.ts';
 import { machine, measurement, ratios, summarize, type Measurement, type PhaseSummary } from './metrics.ts';
@@ -77,8 +74,6 @@ const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results.json');
 const NIGHTS = ['2026-11-25T01:00:00.000Z', '2026-11-26T01:00:00.000Z', '2026-11-27T01:00:00.000Z'] as const;
 /** The command's default page sizes are the org's; the heap of the command is Node's default. */
 const COMMAND = 'scripts/reclassify.ts';
-/** More than the change check's margin around the org's clock (runState.ts). */
-const LOADED_BEFORE_THE_NIGHT_MS = 3000;
 const BASELINE = 'bench/baseline.ts';
 
 type Phase = 'first' | 'second' | 'nightly' | 'baseline';
@@ -105,10 +100,6 @@ async function main(): Promise<number> {
         await rm(out, { recursive: true, force: true });
         // The command's three nights on one org, as they would follow each other.
         let standin = await startStandinProcess(data.dir);
-        // A fresh org: what an earlier run of the bench left for the change check does not apply to it. Its
-        // records were just loaded; a real org's were not changed in the seconds before the night's run.
-        await forgetState(stateFile(lockFileOf(standin.instanceUrl)));
-        await sleep(LOADED_BEFORE_THE_NIGHT_MS);
         loadSeconds.push(standin.loadSeconds);
         log(
             `run ${run}/${runs}: stand-in loaded in ${standin.loadSeconds.toFixed(1)} s at ${standin.instanceUrl}`

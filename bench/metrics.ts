@@ -21,8 +21,8 @@ export const REQUEST_GROUPS = {
     resultPage: ['bulkQueryResults', 'ingestResults'],
     /** sObject Collections requests (200 records) and Bulk ingest uploads (one CSV of up to 100 MB). */
     write: ['compositeWrite', 'ingestUpload'],
-    /** /limits, versions, OAuth, anything else. */
-    other: ['limits', 'versions', 'auth', 'other']
+    /** Who the session is, versions, /limits, OAuth, the User record, anything else. */
+    other: ['resources', 'versions', 'limits', 'auth', 'userinfo', 'sobjectRow', 'other']
 } as const satisfies Record<string, readonly RequestKind[]>;
 
 export type RequestGroup = keyof typeof REQUEST_GROUPS;

@@ -33,7 +33,11 @@ export async function startStandinProcess(
             'tsx',
             path.join(REPO_ROOT, 'scripts/dev/standin/main.ts'),
             '--data',
-            dataDir
+            dataDir,
+            // A fresh org of its own (a new org id: no state of an earlier bench applies), whose records were
+            // not all changed a moment before the first night's run.
+            '--loaded-at',
+            new Date(Date.now() - 86_400_000).toISOString()
         ],
         { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
     );

@@ -3,26 +3,36 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reclassify } from './lib/command.ts';
 import { REPO_ROOT } from './lib/paths.ts';
+import { newOrgId } from './dev/standin/auth.ts';
 import { startStandin } from './dev/standin/server.ts';
 
 /**
  * `npm run demo`: the nightly job, for real, against the local Salesforce API stand-in loaded with the sample
- * org in data/. The stand-in's state is saved in out/demo/org/, so the next demo starts from what this one wrote.
+ * org in data/. The org is saved in out/demo/org/ (its records with who changed them when, and its org id), so
+ * the next demo is the next night of the same org: it starts from what this one wrote, and when nothing changed
+ * its change check finds that out with a few COUNT() queries.
  */
 const OBJECTS = ['Account', 'Potential__c', 'Brand_Detail__c'];
+/** Kept with each record, so that the next night's change check sees what changed since this one. */
+const AUDIT_FIELDS = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
 const DEMO_DIR = path.join(REPO_ROOT, 'out/demo');
 const STATE_DIR = path.join(DEMO_DIR, 'org');
+const ORG_FILE = path.join(STATE_DIR, 'org.json');
 const SAMPLE_DIR = path.join(REPO_ROOT, 'data/csv');
 
 const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
 if (values.reset) await rm(STATE_DIR, { recursive: true, force: true });
-const fresh = !(await stat(STATE_DIR).catch(() => undefined));
+const fresh = !(await stat(ORG_FILE).catch(() => undefined));
 if (fresh) {
+    await rm(STATE_DIR, { recursive: true, force: true });
     await mkdir(DEMO_DIR, { recursive: true });
     await cp(SAMPLE_DIR, STATE_DIR, { recursive: true });
+    await writeFile(ORG_FILE, `${JSON.stringify({ orgId: newOrgId() }, null, 2)}\n`);
 }
+const { orgId } = JSON.parse(await readFile(ORG_FILE, 'utf8')) as { orgId: string };
 
-const standin = await startStandin();
+// The sample org's records were entered by sales before tonight, not a moment before the run.
+const standin = await startStandin({ orgId, loadedAt: new Date(Date.now() - 86_400_000) });
 let exitCode = 2;
 try {
     for (const object of OBJECTS) {
@@ -47,13 +57,14 @@ try {
         }
     );
     for (const object of OBJECTS) {
-        // The sample's columns: the fields an org export would hold (no formula or system fields).
+        // The sample's columns (the fields an org export would hold, no formula fields) and the audit fields.
         const columns = (await readFile(path.join(SAMPLE_DIR, `${object}.csv`), 'utf8')).split(/\r?\n/, 1)[0];
-        const response = await fetch(`${standin.instanceUrl}/__standin/records/${object}?fields=${columns}`);
+        const fields = [columns, ...AUDIT_FIELDS].join(',');
+        const response = await fetch(`${standin.instanceUrl}/__standin/records/${object}?fields=${fields}`);
         await writeFile(path.join(STATE_DIR, `${object}.csv`), await response.text());
     }
     process.stdout.write(
-        `\nThe org's state is saved in ${path.relative(REPO_ROOT, STATE_DIR)}; run \`npm run demo\` again: it writes 0.\n`
+        `\nThe org (${orgId}) is saved in ${path.relative(REPO_ROOT, STATE_DIR)}; run \`npm run demo\` again for the next night: nothing changed, so it reads and writes nothing.\n`
     );
 } finally {
     await standin.close();

@@ -4,8 +4,8 @@ import { loadConfig, ConfigError } from './config.ts';
 import { parseCli, HELP, UsageError, type CliOptions } from './cli.ts';
 import { CsvFileError } from './csv.ts';
 import { EXIT_CODES } from './exitCodes.ts';
-import { OrgApi, OrgApiError } from './org/api.ts';
-import { connect } from './org/connect.ts';
+import { OrgApiError } from './org/api.ts';
+import { openOrg } from './org/connect.ts';
 import { API_VERSION, DEFAULT_CONFIG_FILE, PACKAGE_VERSION, RULES_MODULE } from './paths.ts';
 import { readPicklists, type Picklists } from './picklists.ts';
 import { fingerprintOf, stateFile } from './runState.ts';
@@ -14,7 +14,7 @@ import { formatSummary, type RunReport } from './report.ts';
 import { csvSource, DEFAULT_TUNING, orgSource, orgWriter, type OrgTuning } from './sources.ts';
 import { estimateStage } from './estimateStage.ts';
 import { silentProgress, stderrProgress } from './progress.ts';
-import { acquireRunLock, RunLockedError } from './runLock.ts';
+import { acquireRunLock, orgLockKey, RunLockedError } from './runLock.ts';
 import { failureReason } from './messages.ts';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 
@@ -105,16 +105,17 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
         } else {
             const tuning = tuningOf(options);
             const { label } = options.source;
-            const lock = options.dryRun ? undefined : await acquireRunLock(label);
+            // The org's identity, not the way it was reached, names the lock: an alias and a URL are one org.
+            const { api, identity } = await openOrg(options.source.auth, {
+                maxRequests: options.maxApiRequests,
+                signal: io.signal
+            });
+            const lock = options.dryRun ? undefined : await acquireRunLock(orgLockKey(identity), label);
             if (lock?.tookOverFrom)
                 log(
                     `Took over the lock of pid ${lock.tookOverFrom.pid}, which no longer runs (${lock.file})`
                 );
             try {
-                const api = new OrgApi(await connect(options.source.auth), {
-                    maxRequests: options.maxApiRequests,
-                    signal: io.signal
-                });
                 const source = orgSource(api, label, tuning);
                 if (lock) {
                     const writer = orgWriter(api, tuning, io.signal);
@@ -151,6 +152,9 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
         if (error instanceof RunLockedError) {
             io.stderr(`Busy: ${error.message}\n${EXIT_CODES.busy.next}\n`);
             return EXIT_CODES.busy.code;
+        }
+        if (error instanceof OrgApiError && error.code === 'API_VERSION_NOT_SERVED') {
+            return refuse(io, failureReason(error));
         }
         if (error instanceof OrgApiError) {
             io.stderr(`Failed: ${failureReason(error)}\n${EXIT_CODES.failed.next}\n`);

@@ -10,7 +10,14 @@ const NEXT_STEPS: Record<string, string> = {
     MAX_API_REQUESTS: 'raise --max-api-requests, or run again later: only what still differs is written',
     POLL_TIMEOUT: 'raise --poll-timeout if the org is busy',
     INGEST_JOB_FAILED: 'run again: only what still differs is written',
-    UNKNOWN_TARGET_ORG: 'log in with `sf org login web --alias ALIAS`, or check the alias with `sf org list`',
+    UNKNOWN_TARGET_ORG:
+        'log in with `npx sf org login web --alias ALIAS`, or check the alias with `npx sf org list`',
+    NO_SESSION_FROM_CLI:
+        "log in again with `npx sf org login web --alias ALIAS` (the project's own sf reads the session with `sf org auth show-access-token`)",
+    SESSION_NOT_RENEWED:
+        'log in again (`npx sf org login web --alias ALIAS` for --target-org), or check that the integration user is active and its connected app allows the login; nothing was written after the refusal',
+    API_VERSION_NOT_SERVED:
+        "the org runs an older Salesforce release than the package is built for; deploy and run once the org is upgraded, or use a package version built for the org's release",
     LOGIN_FAILED:
         'check SF_CLIENT_ID / SF_CLIENT_SECRET and that the connected app allows the client-credentials flow'
 };

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { OrgIdentity } from './org/api.ts';
 
-/** Where run locks live: one file per org or CSV folder, readable by the admin. */
+/** Where run locks live: one file per org, readable by the admin. */
 export const LOCK_DIR = path.join(os.tmpdir(), 'klantsegmentatie-locks');
 
 type LockInfo = { pid: number; host: string; startedAt: string; source: string };
@@ -29,26 +30,33 @@ function isRunning(pid: number): boolean {
     }
 }
 
-/** The lock file of one source (an org's label or a CSV folder). */
-export function lockFileOf(source: string, dir: string = LOCK_DIR): string {
-    return path.join(dir, `${createHash('sha256').update(source).digest('hex').slice(0, 16)}.lock`);
+/** The lock file of one key (an org's id, see orgLockKey). */
+export function lockFileOf(key: string, dir: string = LOCK_DIR): string {
+    return path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.lock`);
+}
+
+/** An org is locked by its id, however it was reached (an alias, its URL, client credentials). */
+export function orgLockKey(identity: Pick<OrgIdentity, 'orgId'>): string {
+    return `org ${identity.orgId}`;
 }
 
 /**
- * Takes the lock of one source, so that two nightly runs never write the same records at once. A lock left by
- * a process that no longer runs on this host (killed) is taken over; any other lock refuses the run.
+ * Takes the lock of one key, so that two nightly runs never write the same records at once; `label` says how
+ * the run reached it (messages). A lock left by a process that no longer runs on this host (killed) is taken
+ * over; any other lock refuses the run.
  */
 export async function acquireRunLock(
-    source: string,
+    key: string,
+    label: string,
     dir: string = LOCK_DIR
 ): Promise<{ file: string; release: () => Promise<void>; tookOverFrom?: LockInfo }> {
     await mkdir(dir, { recursive: true });
-    const file = lockFileOf(source, dir);
+    const file = lockFileOf(key, dir);
     const info: LockInfo = {
         pid: process.pid,
         host: os.hostname(),
         startedAt: new Date().toISOString(),
-        source
+        source: `${label} (${key})`
     };
     let tookOverFrom: LockInfo | undefined;
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -16,6 +16,21 @@ export const READ_OBJECTS: readonly ObjectName[] = ['Account', 'Potential__c', '
 /** A full run at least this often, whatever the counts say: it bounds what counts cannot see (see README). */
 export const FULL_RUN_EVERY_DAYS = 7;
 
+/**
+ * The marks are moved away from the Date headers they come from, each in the direction that can only make a
+ * change visible. The header is cut to the second and set by the web tier; SystemModstamp is set by the
+ * database when a transaction writes, and others see the write only when the transaction commits, which for a
+ * Bulk API batch can be minutes later. So a record stamped a little before the first read may still have changed
+ * after it: the start mark goes this much earlier (an edit in that window costs one full read too many).
+ */
+export const READ_MARK_MARGIN_MS = 10 * 60_000;
+/**
+ * The end mark goes this much later, against clock skew between the web tier and the database, so that the
+ * run's own last writes never count as changes after it. An edit by someone else in that window is still seen
+ * (LastModifiedById); only a later write by the run's own user there is not (the weekly full run bounds it).
+ */
+export const WRITE_MARK_MARGIN_MS = 60_000;
+
 const objectCounts = z.object({
     Account: z.number().int(),
     Potential__c: z.number().int(),
@@ -26,18 +41,20 @@ export type ObjectCounts = z.infer<typeof objectCounts>;
 const distribution = z.record(z.string(), z.number().int());
 
 export const runStateSchema = z.object({
-    stateVersion: z.literal(1),
+    stateVersion: z.literal(2),
     /** Hash of everything besides the org's records that decides the outcome: config, rules, options, version. */
     fingerprint: z.string(),
     /** The clock of the last full run (--now): the age of the state. */
     fullRunAt: z.iso.datetime({ offset: true }),
-    /** Server time (Date header) before the full run's first read: everything changed later counts as changed. */
+    /** The user the run wrote as (the session's identity): its own writes are told from everyone else's. */
+    userId: z.string().regex(/^005\w{12,15}$/),
+    /** Server time (Date header) before the full run's first read, less the margin. */
     readStart: z.iso.datetime({ offset: true }),
-    /** Server time after its last write: nothing may have changed since. */
+    /** Server time after its last write, plus the margin. */
     writeEnd: z.iso.datetime({ offset: true }),
     /** Records per object after the run: a deletion or a new record shows here. */
     totals: objectCounts,
-    /** Records the run itself changed per object: exactly these may have changed since readStart. */
+    /** Records the run itself changed per object: exactly these may have changed since readStart, all by userId. */
     written: objectCounts,
     /** The run's outcome in figures, shown again by the nights that find nothing changed. */
     after: z.object({ customerType: distribution, segment: distribution }),
@@ -45,11 +62,16 @@ export const runStateSchema = z.object({
 });
 export type RunState = z.infer<typeof runStateSchema>;
 
-/** Counts per object taken before a run: all records, and those changed since the kept marks. */
+/**
+ * Counts per object: all records; with a kept state also those changed since its start mark by its user and by
+ * anyone else, and those changed since its end mark. `userId` is the session's user now.
+ */
 export type Snapshot = {
     serverTime: Date;
+    userId: string;
     totals: ObjectCounts;
-    sinceReadStart?: ObjectCounts;
+    sinceReadStartByUser?: ObjectCounts;
+    sinceReadStartByOthers?: ObjectCounts;
     sinceWriteEnd?: ObjectCounts;
 };
 
@@ -107,17 +129,25 @@ export function usableState(
 }
 
 /**
- * Nothing changed when every object has the same number of records, the records changed since the last
- * run's first read are exactly the ones it wrote itself, and none changed after its last write.
+ * Nothing changed when every object has the same number of records, the records changed since the last run's
+ * first read are exactly the ones it wrote itself (as many, all last changed by its user), and none changed
+ * after its last write. LastModifiedById is what makes "exactly the ones it wrote" hold for an edit that
+ * someone else made during or after the run to a record the run also wrote: the count alone cannot see it.
  */
 export function decide(state: RunState, snapshot: Snapshot): Decision {
+    if (snapshot.userId !== state.userId) {
+        return { kind: 'full', reason: `the session's user is not the one the last run wrote as` };
+    }
     for (const object of READ_OBJECTS) {
         const total = snapshot.totals[object];
-        const sinceRead = snapshot.sinceReadStart?.[object];
-        const sinceWrite = snapshot.sinceWriteEnd?.[object];
         if (total !== state.totals[object])
             return { kind: 'full', reason: `${object}: ${state.totals[object]} records then, ${total} now` };
-        if (sinceRead !== state.written[object] || sinceWrite !== 0)
+        if (snapshot.sinceReadStartByOthers?.[object] !== 0)
+            return { kind: 'full', reason: `${object}: records changed by others since the last run` };
+        if (
+            snapshot.sinceReadStartByUser?.[object] !== state.written[object] ||
+            snapshot.sinceWriteEnd?.[object] !== 0
+        )
             return { kind: 'full', reason: `${object}: records changed since the last run` };
     }
     return { kind: 'unchanged', state };
@@ -143,12 +173,12 @@ export function stateAfter(
     // A record created or deleted by someone else during the run may or may not have been read: no state.
     if (READ_OBJECTS.some((object) => end.totals[object] !== expected[object])) return undefined;
     return {
-        stateVersion: 1,
+        stateVersion: 2,
         fingerprint,
         fullRunAt: report.startedAt,
-        // The Date header is cut to the second; a second's margin either way only ever makes a change visible.
-        readStart: new Date(start.serverTime.getTime() - 1000).toISOString(),
-        writeEnd: new Date(end.serverTime.getTime() + 2000).toISOString(),
+        userId: start.userId,
+        readStart: new Date(start.serverTime.getTime() - READ_MARK_MARGIN_MS).toISOString(),
+        writeEnd: new Date(end.serverTime.getTime() + WRITE_MARK_MARGIN_MS).toISOString(),
         totals: end.totals,
         written,
         after: report.after,

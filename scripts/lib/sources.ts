@@ -83,8 +83,6 @@ export function orgSource(
     };
 }
 
-type Limits = { DailyApiRequests?: { Max: number; Remaining: number } };
-
 export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal): RecordWriter {
     return {
         async send(job, onFailure, onProgress) {
@@ -107,17 +105,14 @@ export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal):
             }
         },
         async usage() {
-            let limits: Limits = {};
-            try {
-                limits = await api.json<Limits>('limits', { method: 'GET', url: '/limits' }, true);
-            } catch {
-                // The remaining allowance is information for the report; a run that stopped may not get it.
-            }
+            // The allowance comes with every answer (Sforce-Limit-Info): no /limits call, which would need
+            // "View Setup and Configuration", a permission the integration user rightly lacks.
+            const daily = api.dailyUsage;
             return {
                 requests: api.requestsSent,
                 byKind: { ...api.counts },
-                dailyMax: limits.DailyApiRequests?.Max ?? null,
-                dailyRemaining: limits.DailyApiRequests?.Remaining ?? null
+                dailyMax: daily?.max ?? null,
+                dailyRemaining: daily ? Math.max(0, daily.max - daily.used) : null
             };
         }
     };

@@ -136,8 +136,8 @@ function realisticReport(): RunReport {
         downgradeCount: 1230,
         instanceUrl: 'https://vaillant-nl.my.salesforce.com',
         api: {
-            requests: 46,
-            byKind: { limits: 2, count: 3, query: 18, queryMore: 12, compositeWrite: 11 },
+            requests: 45,
+            byKind: { identity: 1, count: 3, query: 18, queryMore: 12, compositeWrite: 11 },
             dailyMax: 150_000,
             dailyRemaining: 141_206
         },

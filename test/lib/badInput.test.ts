@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { copyOrg, readRows, runCommand, writeRows } from '../helpers/csvOrg.ts';
@@ -118,29 +118,23 @@ test('the reader keeps non-ASCII names intact through a Windows-1252 file', asyn
 });
 
 test("an unknown --target-org is refused with the Salesforce CLI's reason", async () => {
-    // A stand-in `sf` that answers like the real one for an alias it does not know.
-    const bin = await mkdtemp(path.join(os.tmpdir(), 'fake-sf-'));
-    const sf = path.join(bin, 'sf');
-    await writeFile(
-        sf,
-        `#!/bin/sh\necho '{"status":1,"name":"NamedOrgNotFoundError","message":"No authorization information found for nope."}'\nexit 1\n`
-    );
-    await chmod(sf, 0o755);
-    const result = await runCommand(['--target-org', 'nope', '--out', await outDir()], {});
-    const withFake = await (async () => {
-        const previous = process.env.PATH;
-        process.env.PATH = `${bin}:${previous ?? ''}`;
-        try {
-            return await runCommand(['--target-org', 'nope', '--out', await outDir()]);
-        } finally {
-            process.env.PATH = previous;
-        }
-    })();
-    assert.equal(withFake.exitCode, 2);
-    assert.match(
-        withFake.stderr,
-        /cannot use org "nope" from the Salesforce CLI: No authorization information found for nope\. — log in with `sf org login web --alias ALIAS`/
-    );
-    assert.equal(result.exitCode, 2);
-    assert.match(result.stderr, /cannot use org "nope"/);
+    // The project's own sf, with a home of its own in which it knows no org; an sf on PATH is never asked.
+    const home = await mkdtemp(path.join(os.tmpdir(), 'sf-home-'));
+    const bin = await mkdtemp(path.join(os.tmpdir(), 'other-sf-'));
+    await writeFile(path.join(bin, 'sf'), '#!/bin/sh\necho \'{"status":0,"result":{}}\'\n');
+    await chmod(path.join(bin, 'sf'), 0o755);
+    const saved = { HOME: process.env.HOME, PATH: process.env.PATH };
+    Object.assign(process.env, { HOME: home, PATH: `${bin}:${saved.PATH ?? ''}` });
+    try {
+        const result = await runCommand(['--target-org', 'nope', '--out', await outDir()]);
+        assert.equal(result.exitCode, 2);
+        const [line] = result.stderr.split('\n');
+        assert.match(
+            line ?? '',
+            /^Failed: cannot use org "nope" from the Salesforce CLI \(sf org (display|auth show-access-token)\): .*No authorization information found for nope\..* — log in with `npx sf org login web --alias ALIAS`/
+        );
+    } finally {
+        Object.assign(process.env, saved);
+        await Promise.all([home, bin].map((dir) => rm(dir, { recursive: true, force: true })));
+    }
 });

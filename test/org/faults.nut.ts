@@ -7,16 +7,15 @@ import { readRows, runCommand } from '../helpers/csvOrg.ts';
 import { BOUNDARY_CASES, writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { METADATA_DIR } from '../../scripts/lib/paths.ts';
-import { acquireRunLock } from '../../scripts/lib/runLock.ts';
+import { acquireRunLock, orgLockKey } from '../../scripts/lib/runLock.ts';
 import type { StandinOptions } from '../../scripts/dev/standin/server.ts';
 
 const NOW = '2026-11-25T01:00:00.000Z';
 const CHANGING = BOUNDARY_CASES.length - 1; // all but the hand-locked record
-/**
- * The requests of a run on the boundary org: one COUNT() per object (the change check), one REST query per
- * object, then the writes (sObject Collections of 200).
- */
-const REQUEST = { queryAccount: 4, queryPotential: 5, firstWrite: 7 };
+/** Faults pick their request by what it is, never by its number (each added request would shift those). */
+const WRITE = { method: 'PATCH', path: '/composite/sobjects' } as const;
+const FIRST_COUNT = { method: 'GET', path: '/query', query: 'COUNT()' } as const;
+const POTENTIAL_READ = { method: 'GET', path: '/query', query: 'Units__c' } as const; // the first such read
 const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-fault-'));
 const report = async (out: string) => JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8'));
 const classified = async (standin: Awaited<ReturnType<typeof standinLoadedFrom>>) =>
@@ -44,7 +43,7 @@ test('an expired session is renewed through client credentials and the run goes 
     const standin = await standinLoadedFrom(await writeBoundaryOrg(), {
         clientId: 'nightly-app',
         clientSecret: 's3cret-xyz',
-        faults: [{ effect: 'expireSession', requestNumber: 4 }]
+        faults: [{ effect: 'expireSession', ...FIRST_COUNT }]
     });
     try {
         const env = {
@@ -64,7 +63,7 @@ test('an expired session is renewed through client credentials and the run goes 
 test('with a bare access token an expired session stops the run; only completed batches are written', async () => {
     const many = Array.from({ length: 23 }, () => BOUNDARY_CASES).flat(); // 460 brand details: 3 collections
     const { standin, out, result } = await runWithFaults(
-        { faults: [{ effect: 'expireSession', method: 'PATCH', path: '/composite/sobjects' }] },
+        { faults: [{ effect: 'expireSession', ...WRITE }] },
         [],
         many
     );
@@ -81,7 +80,7 @@ test('with a bare access token an expired session stops the run; only completed 
         await standin.close();
     }
     const second = await runWithFaults(
-        { faults: [{ effect: 'expireSession', requestNumber: REQUEST.firstWrite + 1 }] },
+        { faults: [{ effect: 'expireSession', ...WRITE, skip: 1 }] },
         [],
         many
     );
@@ -102,8 +101,8 @@ test('with a bare access token an expired session stops the run; only completed 
 test('a 503 maintenance page and a reset connection are retried; a lost write is checked before it is sent again', async () => {
     const { standin, out, result } = await runWithFaults({
         faults: [
-            { effect: 'unavailable', requestNumber: REQUEST.queryAccount },
-            { effect: 'reset', method: 'PATCH', path: '/composite/sobjects' }
+            { effect: 'unavailable', ...FIRST_COUNT },
+            { effect: 'reset', ...WRITE }
         ]
     });
     try {
@@ -112,17 +111,18 @@ test('a 503 maintenance page and a reset connection are retried; a lost write is
         const byKind = (await report(out)).api.byKind;
         assert.equal(byKind.compositeWrite, 2, 'the write was sent again once');
         assert.equal(
-            byKind.query,
-            5,
-            'three reads, the one retried after the 503, and one read-back to see what had landed'
+            byKind.count,
+            7,
+            'three COUNT() queries before, the one retried after the 503, three after'
         );
+        assert.equal(byKind.query, 4, 'three reads and one read-back to see what had landed');
         assert.equal(standin.stats().recordsWritten.Brand_Detail__c, CHANGING, 'no record written twice');
     } finally {
         await standin.close();
     }
     // The write lands, but its answer is lost: the read-back sees it, and it is not sent again.
     const lost = await runWithFaults({
-        faults: [{ effect: 'loseResponse', method: 'PATCH', path: '/composite/sobjects' }]
+        faults: [{ effect: 'loseResponse', ...WRITE }]
     });
     try {
         assert.equal(lost.result.exitCode, 0, lost.result.stderr);
@@ -136,7 +136,7 @@ test('a 503 maintenance page and a reset connection are retried; a lost write is
 
 test('the daily API limit stops the run cleanly, and --max-api-requests caps a run up front', async () => {
     const limited = await runWithFaults({
-        faults: [{ effect: 'requestLimit', requestNumber: REQUEST.queryPotential }]
+        faults: [{ effect: 'requestLimit', ...POTENTIAL_READ }]
     });
     try {
         assert.equal(limited.result.exitCode, 2);
@@ -246,19 +246,21 @@ test('records an org refuses (restricted picklist) go to errors.csv; every other
     }
 });
 
-test('a second run of the same org refuses to start while the first holds the lock', async () => {
+test('a second run of the same org refuses to start while the first holds the lock, however each reached the org', async () => {
     const standin = await standinLoadedFrom(await writeBoundaryOrg());
-    const lock = await acquireRunLock(standin.instanceUrl);
+    // The first run came in through the sf CLI's alias; the second one comes with the org's URL and a token.
+    const lock = await acquireRunLock(orgLockKey({ orgId: standin.orgId }), 'org nightly');
     try {
         const result = await runCommand([...orgArgs(standin), '--out', await outDir(), '--no-estimate']);
         assert.equal(result.exitCode, 4);
         assert.match(
             result.stderr,
             new RegExp(
-                `another reclassification of ${standin.instanceUrl} is running \\(pid ${process.pid}.*lock file ${lock.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`
+                `another reclassification of org nightly \\(org ${standin.orgId}\\) is running \\(pid ${process.pid}.*lock file ${lock.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`
             )
         );
-        assert.equal(standin.stats().totalRequests, 0, 'nothing was read');
+        assert.equal(standin.stats().totalRequests, 1, 'only who the session is was asked');
+        assert.equal(standin.stats().requests.resources, 1);
     } finally {
         await lock.release();
         await standin.close();

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from '../helpers/csvOrg.ts';
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
+import { writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { generateInstallers, writeSyntheticCsv } from '../../scripts/lib/synthetic.ts';
 import { loadConfig } from '../../scripts/lib/config.ts';
 import { readPicklists } from '../../scripts/lib/picklists.ts';
@@ -44,6 +45,8 @@ test('50,000 brand details: Bulk API 2.0 reads page by page, bulk writes, and a 
             0
         );
         assert.equal(pages, expectedPages, 'one request per result page of at most 5,000 records');
+        const { bulkQueryCreate, bulkQueryDelete } = standin.stats().requests;
+        assert.deepEqual([bulkQueryCreate, bulkQueryDelete], [3, 3], 'every query job is deleted once read');
         assert.equal(report.api.byKind.query ?? 0, 0, 'no REST paging for large objects');
         assert.ok(
             report.jobs.length >= 2 &&
@@ -66,6 +69,24 @@ test('50,000 brand details: Bulk API 2.0 reads page by page, bulk writes, and a 
         assert.equal(again.records.changed, 0, 'nothing changes on unchanged data');
         assert.equal(again.records.potentialsToUpsert, 0);
         assert.equal(again.jobs.length, 0, 'and no ingest job is opened');
+    } finally {
+        await standin.close();
+    }
+});
+
+test('a Bulk query job is deleted also when the read stops before its last page', async () => {
+    const standin = await standinLoadedFrom(await writeBoundaryOrg(), { bulkPageSize: 5 });
+    standin.setFaults([{ effect: 'requestLimit', method: 'GET', path: '/results', skip: 1 }]);
+    try {
+        const result = await runCommand([
+            ...orgArgs(standin),
+            ...['--out', await mkdtemp(path.join(os.tmpdir(), 'large-out-')), '--no-estimate'],
+            ...['--bulk-query-from', '5']
+        ]);
+        assert.equal(result.exitCode, 2);
+        assert.match(result.stderr, /daily API requests are used up/);
+        const { bulkQueryCreate, bulkQueryResults, bulkQueryDelete } = standin.stats().requests;
+        assert.deepEqual([bulkQueryCreate, bulkQueryResults, bulkQueryDelete], [1, 2, 1]);
     } finally {
         await standin.close();
     }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { runCommand, type CommandResult } from '../helpers/csvOrg.ts';
 import { writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { standinLoadedFrom } from '../helpers/orgStandin.ts';
-import { soqlString } from '../../scripts/lib/org/query.ts';
+import { soqlString } from '../../scripts/lib/org/soql.ts';
 import { reclassify } from '../../scripts/lib/command.ts';
 
 const TOKEN = '00DTEST000000001!AQ4AQSecretAccessTokenValue.xyz';
@@ -31,7 +31,7 @@ test('the token and the client secret never appear in output, reports, errors.cs
         clientSecret: CLIENT_SECRET,
         faults: [
             { effect: 'lockRow', recordIds: ['a01000000000002AAA'], times: 'always' },
-            { effect: 'expireSession', requestNumber: 5 }
+            { effect: 'expireSession', method: 'GET', path: '/query', query: 'Units__c' }
         ]
     });
     const outs: string[] = [];
@@ -64,7 +64,7 @@ test('the token and the client secret never appear in output, reports, errors.cs
             outs.push(out);
             standin.setFaults([
                 { effect: 'lockRow', recordIds: ['a01000000000002AAA'], times: 'always' },
-                { effect: 'expireSession', requestNumber: 5 }
+                { effect: 'expireSession', method: 'GET', path: '/query', query: 'Units__c' }
             ]);
             standin.resetStats();
             results.push(await runCommand([...args, '--out', out, '--no-estimate', '--json'], env));

@@ -1,48 +1,83 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import { sequentialId } from './ids.ts';
 
 /**
- * Sessions and the OAuth 2.0 token endpoint (client credentials and refresh token flows). Tokens are
- * deterministic; expiring sessions (fault expireSession) invalidates every token issued so far, so a client
- * must come back to the token endpoint, as it must when an org's session times out.
+ * Sessions, the org's users and the OAuth 2.0 endpoints (token: client credentials and refresh token flows;
+ * userinfo). Tokens are numbered in the order they are issued; expiring sessions (fault expireSession) invalidates every token issued
+ * so far, so a client must come back to the token endpoint, as it must when an org's session times out.
  */
 
 export type TokenResponse = { status: number; body: Record<string, string> };
 
-const ORG_ID = sequentialId('00D', 1);
-/** The integration user every session runs as (jobs' createdById). */
-export const USER_ID = sequentialId('005', 1);
+export type StandinUser = { id: string; username: string; firstName: string; lastName: string };
+
+/** The org's users: the integration user every API session runs as unless told otherwise, and a sales user. */
+export const STANDIN_USERS = {
+    integration: {
+        id: sequentialId('005', 1),
+        username: 'integratie@klantsegmentatie.standin',
+        firstName: 'Integratie',
+        lastName: 'Klantsegmentatie'
+    },
+    sales: {
+        id: sequentialId('005', 2),
+        username: 'accountmanager@klantsegmentatie.standin',
+        firstName: 'Sanne',
+        lastName: 'de Vries'
+    }
+} as const satisfies Record<string, StandinUser>;
+
+/** A new org's id: every stand-in is an org of its own unless told which one it is (the demo keeps one). */
+export function newOrgId(): string {
+    return sequentialId('00D', randomInt(1, 10 ** 10));
+}
 
 function oauthError(error: string, description: string): TokenResponse {
     return { status: 400, body: { error, error_description: description } };
 }
 
 export class Sessions {
-    private readonly valid = new Set<string>();
+    /** Valid tokens and the user each one runs as. */
+    private readonly valid = new Map<string, StandinUser>();
     private issued = 0;
-    /** The token issued last (the initial one until a client fetches another). */
+    /** The integration user's token issued last (the initial one until a client fetches another). */
     latest: string;
 
     constructor(
+        readonly orgId: string,
         initialToken: string | undefined,
         private readonly client: { clientId: string; clientSecret: string; refreshToken: string }
     ) {
         this.latest = initialToken ?? this.newToken();
-        this.valid.add(this.latest);
+        this.valid.set(this.latest, STANDIN_USERS.integration);
     }
 
+    /** A session id as an org issues it: the 15-character org id, "!", then the secret part. */
     private newToken(): string {
         this.issued += 1;
-        return `${ORG_ID}!standin.session.${this.issued}`;
+        return `${this.orgId.slice(0, 15)}!standin.session.${this.issued}`;
     }
 
-    isValid(authorization: string | undefined): boolean {
+    /** The user a request's `Authorization: Bearer …` runs as, or undefined when the session is not valid. */
+    userOf(authorization: string | undefined): StandinUser | undefined {
         const match = /^(?:Bearer|OAuth) (.+)$/.exec(authorization ?? '');
-        return match !== null && this.valid.has(match[1]!);
+        return match ? this.valid.get(match[1]!) : undefined;
+    }
+
+    /** A new valid session for one of the org's users (tests acting as sales). */
+    issue(user: StandinUser): string {
+        const token = this.newToken();
+        this.valid.set(token, user);
+        return token;
     }
 
     expireAll(): void {
         this.valid.clear();
+    }
+
+    /** The identity URL of a user's session: `<instance>/id/<org id>/<user id>`. */
+    identityUrl(instanceUrl: string, user: StandinUser): string {
+        return `${instanceUrl}/id/${this.orgId}/${user.id}`;
     }
 
     /** POST /services/oauth2/token with a form body; client credentials may also come as HTTP Basic. */
@@ -72,9 +107,8 @@ export class Sessions {
                 return oauthError('invalid_grant', 'expired access/refresh token');
             }
         }
-        this.latest = this.newToken();
-        this.valid.add(this.latest);
-        const id = `${instanceUrl}/id/${ORG_ID}/${USER_ID}`;
+        this.latest = this.issue(STANDIN_USERS.integration);
+        const id = this.identityUrl(instanceUrl, STANDIN_USERS.integration);
         const issuedAt = String(now.getTime());
         // As the org does: HMAC-SHA256 of the identity URL and issue time, keyed with the client secret.
         const signature = createHmac('sha256', this.client.clientSecret)
@@ -90,6 +124,49 @@ export class Sessions {
                 id,
                 token_type: 'Bearer',
                 issued_at: issuedAt
+            }
+        };
+    }
+
+    /**
+     * GET /services/oauth2/userinfo: the OpenID Connect claims of the session's user. A token it does not
+     * accept is a 403 with the plain-text body `Bad_OAuth_Token`, not the REST API's 401 JSON.
+     */
+    userinfo(
+        authorization: string | undefined,
+        instanceUrl: string
+    ): { status: number; body: Record<string, unknown> | string } {
+        const user = this.userOf(authorization);
+        if (!user) return { status: 403, body: 'Bad_OAuth_Token' };
+        // Without a version parameter the org leaves the literal {version} in the API URLs.
+        const data = `${instanceUrl}/services/data/v{version}`;
+        return {
+            status: 200,
+            body: {
+                sub: this.identityUrl(instanceUrl, user),
+                user_id: user.id,
+                organization_id: this.orgId,
+                preferred_username: user.username,
+                nickname: user.firstName.toLowerCase(),
+                name: `${user.firstName} ${user.lastName}`,
+                email: user.username,
+                email_verified: true,
+                given_name: user.firstName,
+                family_name: user.lastName,
+                zoneinfo: 'Europe/Amsterdam',
+                active: true,
+                user_type: 'STANDARD',
+                language: 'nl_NL',
+                locale: 'nl_NL',
+                utcOffset: 3600000,
+                urls: {
+                    rest: `${data}/`,
+                    sobjects: `${data}/sobjects/`,
+                    query: `${data}/query/`,
+                    limits: `${data}/limits/`,
+                    profile: `${instanceUrl}/${user.id}`
+                },
+                is_app_installed: true
             }
         };
     }

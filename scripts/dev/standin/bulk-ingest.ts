@@ -5,6 +5,7 @@ import {
     abort,
     advance,
     applyJobFaults,
+    checkDeletable,
     jobInfoBase,
     jobNotFound,
     newJob,
@@ -73,13 +74,13 @@ export class IngestApi {
 
     private info(job: IngestJob): Record<string, unknown> {
         const info: Record<string, unknown> = {
-            ...jobInfoBase(job, this.org),
+            ...jobInfoBase(job),
             operation: job.operation,
             object: job.object.name
         };
         if (job.externalIdField) info.externalIdFieldName = job.externalIdField.name;
         if (job.state === 'Open') {
-            info.contentUrl = `${this.org.apiPath.slice(1)}/jobs/ingest/${job.id}/batches`;
+            info.contentUrl = `services/data/v${job.apiVersion}/jobs/ingest/${job.id}/batches`;
         }
         return info;
     }
@@ -132,7 +133,13 @@ export class IngestApi {
             }
         }
         const job: IngestJob = {
-            ...newJob(this.org, 'Open', readDelimiter(body.columnDelimiter), readLineEnding(body.lineEnding)),
+            ...newJob(
+                this.org,
+                call,
+                'Open',
+                readDelimiter(body.columnDelimiter),
+                readLineEnding(body.lineEnding)
+            ),
             object,
             operation,
             header: [],
@@ -231,7 +238,7 @@ export class IngestApi {
                 return field;
             });
             const requests = job.rows.map((row) => this.rowRequest(job, columns, row));
-            const results = applyWrites(requests, this.org.writeContext(call.facts, false));
+            const results = applyWrites(requests, this.org.writeContext(call.facts, false, job.createdBy));
             this.org.countWrites(requests, results);
             job.processed = results.map((result, index) => {
                 const processed: ProcessedRow = {
@@ -318,7 +325,7 @@ export class IngestApi {
     }
 
     delete(call: ApiCall, id: string): void {
-        this.job(id);
+        checkDeletable(this.job(id), 'ingest');
         this.jobs.delete(id);
         sendEmpty(call.res, 204);
     }

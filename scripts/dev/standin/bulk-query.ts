@@ -4,6 +4,7 @@ import {
     abort,
     advance,
     applyJobFaults,
+    checkDeletable,
     jobInfoBase,
     jobNotFound,
     newJob,
@@ -55,7 +56,7 @@ export class BulkQueryApi {
     }
 
     private info(job: QueryJob): Record<string, unknown> {
-        return { ...jobInfoBase(job, this.org), operation: job.operation, object: job.query.object.name };
+        return { ...jobInfoBase(job), operation: job.operation, object: job.query.object.name };
     }
 
     create(call: ApiCall): void {
@@ -87,6 +88,7 @@ export class BulkQueryApi {
         const job: QueryJob = {
             ...newJob(
                 this.org,
+                call,
                 'UploadComplete',
                 readDelimiter(body.columnDelimiter),
                 readLineEnding(body.lineEnding)
@@ -183,7 +185,7 @@ export class BulkQueryApi {
     }
 
     delete(call: ApiCall, id: string): void {
-        this.job(id);
+        checkDeletable(this.job(id), 'query');
         this.jobs.delete(id);
         sendEmpty(call.res, 204);
     }

@@ -30,6 +30,8 @@ export type WriteContext = {
     store: Store;
     /** The call's time: every record written by one call gets the same system dates. */
     now: Date;
+    /** The user the call runs as: CreatedById and LastModifiedById of what it writes. */
+    userId: string;
     allOrNone: boolean;
     /** Fault injection: true when the record (or its master) is to fail with UNABLE_TO_LOCK_ROW. */
     isLocked: (recordId: string) => boolean;
@@ -151,13 +153,15 @@ function newRecord(
     object: ObjectSchema,
     id: string,
     store: Store,
-    timestamp: string
+    timestamp: string,
+    userId: string
 ): Record<string, StoredValue> {
     const record: Record<string, StoredValue> = {};
     for (const field of object.fields) record[field.name] = field.defaultValue ?? null;
     record.Id = id;
     if (object.nameField.kind === 'autoNumber') record.Name = store.nextAutoName(object.name);
     record.CreatedDate = timestamp;
+    record.CreatedById = userId;
     return record;
 }
 
@@ -267,7 +271,9 @@ function buildRecord(
         if (problem) throw new WriteFailure(problem);
     }
     const timestamp = context.now.toISOString();
-    const record = existing ? { ...existing } : newRecord(object, store.newId(object.name), store, timestamp);
+    const record = existing
+        ? { ...existing }
+        : newRecord(object, store.newId(object.name), store, timestamp, context.userId);
     for (const [field, value] of request.values) {
         record[field.name] = field.type === 'Checkbox' && value === null ? false : value;
     }
@@ -280,6 +286,7 @@ function buildRecord(
         record.Name = record.Id ?? null;
     }
     record.LastModifiedDate = timestamp;
+    record.LastModifiedById = context.userId;
     record.SystemModstamp = timestamp;
     checkLocks(object, record, context, !creating);
     const missing = object.fields

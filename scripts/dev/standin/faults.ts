@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { normalizeId } from './ids.ts';
 
 /**
- * Deterministic fault injection: each rule says when it fires (the nth data request, a method and path, a
- * record written) and how often. Nothing here is random, so a test that injects a fault sees it every run.
+ * Deterministic fault injection: each rule says when it fires (a method and path, a piece of the query string,
+ * a record written, or the nth data request) and how often. Nothing here is random, so a test that injects a fault sees it every run.
  *
  * Request faults act before the request is served: expireSession (every session becomes invalid until a new
  * token is fetched; this request already gets 401), unavailable (503 maintenance page), reset (the socket is
@@ -45,6 +45,10 @@ export const faultRuleSchema = z
         method: z.string().toUpperCase().optional(),
         /** Substring of the request path (without query string), e.g. "/composite/sobjects". */
         path: z.string().min(1).optional(),
+        /** Substring of the decoded query string, e.g. a piece of the SOQL of GET /query ("Units__c"). */
+        query: z.string().min(1).optional(),
+        /** Matching requests to let through before the rule fires (1: it fires on the second match). */
+        skip: z.number().int().positive().optional(),
         /** Records (15 or 18 characters): lockRow's locked records; for other effects, the request must write one. */
         recordIds: z.array(z.string()).min(1).optional(),
         /** How often the rule fires (for lockRow: per record); "always" never wears off. Default 1. */
@@ -75,12 +79,16 @@ export type RequestFacts = {
     requestNumber: number | undefined;
     method: string;
     path: string;
+    /** The decoded query string ("q=SELECT …"). */
+    query: string;
     /** Ids of the records the request writes (composite bodies, uploaded CSV), read only when a rule asks. */
     recordIds: () => ReadonlySet<string>;
 };
 
 type ActiveRule = z.output<typeof faultRuleSchema> & {
     remaining: number;
+    /** Matching requests still to let through (skip). */
+    toSkip: number;
     /** recordIds in 18-character form, each with the times it has left (lockRow counts per record). */
     remainingByRecord: Map<string, number>;
 };
@@ -92,7 +100,12 @@ export class FaultInjector {
         this.rules = parseFaultRules(rules).map((rule) => {
             const remaining = rule.times === 'always' ? Number.POSITIVE_INFINITY : rule.times;
             const ids = (rule.recordIds ?? []).map((id) => normalizeId(id) ?? id);
-            return { ...rule, remaining, remainingByRecord: new Map(ids.map((id) => [id, remaining])) };
+            return {
+                ...rule,
+                remaining,
+                toSkip: rule.skip ?? 0,
+                remainingByRecord: new Map(ids.map((id) => [id, remaining]))
+            };
         });
     }
 
@@ -100,7 +113,15 @@ export class FaultInjector {
         if (rule.requestNumber !== undefined && rule.requestNumber !== facts.requestNumber) return false;
         if (rule.method !== undefined && rule.method !== facts.method) return false;
         if (rule.path !== undefined && !facts.path.includes(rule.path)) return false;
+        if (rule.query !== undefined && !facts.query.includes(rule.query)) return false;
         return true;
+    }
+
+    /** A matching request uses up one of the rule's skips first; true when the rule fires on it. */
+    private fires(rule: ActiveRule): boolean {
+        if (rule.toSkip === 0) return true;
+        rule.toSkip -= 1;
+        return false;
     }
 
     /** The request fault to act on, if any; firing uses up one of its times. */
@@ -111,7 +132,8 @@ export class FaultInjector {
                 r.remaining > 0 &&
                 this.matches(r, facts) &&
                 (r.recordIds === undefined ||
-                    [...r.remainingByRecord.keys()].some((id) => facts.recordIds().has(id)))
+                    [...r.remainingByRecord.keys()].some((id) => facts.recordIds().has(id))) &&
+                this.fires(r)
         );
         if (!rule) return undefined;
         rule.remaining -= 1;
@@ -124,6 +146,7 @@ export class FaultInjector {
         for (const rule of this.rules) {
             if (!JOB_EFFECTS.has(rule.effect) || rule.remaining <= 0 || !this.matches(rule, facts)) continue;
             if (rule.effect === 'ingestFails' && kind !== 'ingest') continue;
+            if (!this.fires(rule)) continue;
             rule.remaining -= 1;
             fired.push(
                 rule.message === undefined

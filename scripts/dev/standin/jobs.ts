@@ -1,4 +1,4 @@
-import { USER_ID } from './auth.ts';
+import type { StandinUser } from './auth.ts';
 import type { ColumnDelimiter, LineEnding } from './csv.ts';
 import { ApiError } from './http.ts';
 import type { ApiCall, JobDelay, Org } from './org.ts';
@@ -12,7 +12,10 @@ export type JobState = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' 
 
 export type BulkJob = {
     id: string;
-    createdById: string;
+    /** The user who created the job: ingest jobs write as this user. */
+    createdBy: StandinUser;
+    /** The API version the job was created with (its info and contentUrl use it). */
+    apiVersion: string;
     createdDate: string;
     systemModstamp: string;
     state: JobState;
@@ -29,6 +32,7 @@ export type BulkJob = {
 
 export function newJob(
     org: Org,
+    call: ApiCall,
     state: JobState,
     columnDelimiter: ColumnDelimiter,
     lineEnding: LineEnding
@@ -37,7 +41,8 @@ export function newJob(
     const timestamp = jobTimestamp(now);
     return {
         id: org.nextId('750'),
-        createdById: USER_ID,
+        createdBy: call.user!,
+        apiVersion: call.apiPath.slice('/services/data/v'.length),
         createdDate: timestamp,
         systemModstamp: timestamp,
         state,
@@ -124,17 +129,36 @@ export function readContentType(raw: unknown): void {
 }
 
 /** The info fields every job response carries. */
-export function jobInfoBase(job: BulkJob, org: Org): Record<string, unknown> {
+export function jobInfoBase(job: BulkJob): Record<string, unknown> {
     return {
         id: job.id,
-        createdById: job.createdById,
+        createdById: job.createdBy.id,
         createdDate: job.createdDate,
         systemModstamp: job.systemModstamp,
         state: job.state,
         concurrencyMode: 'Parallel',
         contentType: 'CSV',
-        apiVersion: Number(org.settings.apiVersion),
+        apiVersion: Number(job.apiVersion),
         lineEnding: job.lineEnding,
         columnDelimiter: job.columnDelimiter
     };
+}
+
+/**
+ * Deleting a job removes it and its data. A query job can be deleted once JobComplete, Aborted or Failed; an
+ * ingest job also once UploadComplete. Otherwise 400 API_ERROR (the query job documentation's example).
+ */
+export function checkDeletable(job: BulkJob, kind: 'query' | 'ingest'): void {
+    const terminated =
+        job.state === 'JobComplete' ||
+        job.state === 'Aborted' ||
+        job.state === 'Failed' ||
+        (kind === 'ingest' && job.state === 'UploadComplete');
+    if (!terminated) {
+        throw new ApiError(
+            400,
+            'API_ERROR',
+            'Error encountered when deleting the job because the job is not terminated'
+        );
+    }
 }

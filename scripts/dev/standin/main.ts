@@ -8,13 +8,14 @@ import { startStandin } from './server.ts';
 /**
  * Runs the stand-in in its own process for the demo and the benchmark:
  *   tsx scripts/dev/standin/main.ts [--port N] [--data DIR] [--rest-page-size N] [--bulk-page-size N]
- *                                   [--job-polls N] [--job-delay-ms N]
- * DIR holds Account.csv, Brand_Detail__c.csv, Potential__c.csv (any of them; loaded masters first).
+ *                                   [--job-polls N] [--job-delay-ms N] [--loaded-at ISO-DATE-TIME]
+ * DIR holds Account.csv, Brand_Detail__c.csv, Potential__c.csv (any of them; loaded masters first); --loaded-at
+ * says when those records were last changed (default: when loaded).
  * Prints one JSON line {"instanceUrl", "accessToken"} on stdout once it listens; stops on SIGINT/SIGTERM.
  */
 
 const USAGE =
-    'usage: main.ts [--port N] [--data DIR] [--rest-page-size N] [--bulk-page-size N] [--job-polls N] [--job-delay-ms N]';
+    'usage: main.ts [--port N] [--data DIR] [--rest-page-size N] [--bulk-page-size N] [--job-polls N] [--job-delay-ms N] [--loaded-at ISO-DATE-TIME]';
 
 function count(name: string, value: string | undefined): number | undefined {
     if (value === undefined) return undefined;
@@ -33,12 +34,18 @@ async function main(): Promise<void> {
             'rest-page-size': { type: 'string' },
             'bulk-page-size': { type: 'string' },
             'job-polls': { type: 'string' },
-            'job-delay-ms': { type: 'string' }
+            'job-delay-ms': { type: 'string' },
+            'loaded-at': { type: 'string' }
         },
         strict: true
     });
+    const loadedAt = values['loaded-at'] === undefined ? undefined : new Date(values['loaded-at']);
+    if (loadedAt && Number.isNaN(loadedAt.getTime())) {
+        throw new Error(`--loaded-at must be a date and time, not ${values['loaded-at']}\n${USAGE}`);
+    }
     const standin = await startStandin({
         port: count('port', values.port),
+        loadedAt,
         restPageSize: count('rest-page-size', values['rest-page-size']),
         bulkPageSize: count('bulk-page-size', values['bulk-page-size']),
         jobDelay: {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { Sessions } from './auth.ts';
+import { Sessions, type StandinUser } from './auth.ts';
 import type { WriteContext, WriteRequest, WriteResult } from './dml.ts';
 import { FaultInjector, type FaultRule, type RequestFacts } from './faults.ts';
 import { sequentialId } from './ids.ts';
@@ -11,6 +11,9 @@ import { Store } from './store.ts';
 export type JobDelay = { polls: number; ms: number };
 
 export type OrgSettings = {
+    /** The org's id (18 characters): in identity URLs, userinfo and the prefix of its session ids. */
+    orgId: string;
+    /** The newest API version the org serves; it serves every version from OLDEST_API_VERSION up to it. */
     apiVersion: string;
     clientId: string;
     clientSecret: string;
@@ -21,12 +24,20 @@ export type OrgSettings = {
     jobDelay: JobDelay;
     maxUploadBytes: number;
     now: () => Date;
+    loadedAt?: Date;
 };
+
+/** API versions 21.0 through 30.0 were retired in Summer '25: an org serves 31.0 and later. */
+export const OLDEST_API_VERSION = 31;
 
 /** One API request as the handlers see it: path relative to /services/data/vXX.X, body already read. */
 export type ApiCall = {
     method: string;
     path: string;
+    /** The version prefix the client asked for, e.g. /services/data/v65.0 (URLs in answers use it). */
+    apiPath: string;
+    /** The session's user (absent only for requests that need no session). */
+    user?: StandinUser;
     url: URL;
     body: Buffer;
     headers: Record<string, string | string[] | undefined>;
@@ -38,7 +49,6 @@ export type ApiCall = {
 
 /** The org's state behind the HTTP surface: data, sessions, limits, jobs' sequence, faults and stats. */
 export class Org {
-    readonly apiPath: string;
     readonly store: Store;
     readonly faults = new FaultInjector();
     readonly stats: StatsCollector;
@@ -55,10 +65,9 @@ export class Org {
         accessToken: string | undefined,
         faults: FaultRule[]
     ) {
-        this.apiPath = `/services/data/v${settings.apiVersion}`;
-        this.store = new Store(schema, settings.now);
+        this.store = new Store(schema, settings.now, settings.loadedAt);
         this.stats = new StatsCollector([...schema.objects.keys()]);
-        this.sessions = new Sessions(accessToken, settings);
+        this.sessions = new Sessions(settings.orgId, accessToken, settings);
         this.apiUsage = { ...settings.dailyApiLimit };
         this.faults.set(faults);
     }
@@ -78,10 +87,20 @@ export class Org {
         return this.now().toISOString().slice(0, 10);
     }
 
-    writeContext(facts: RequestFacts, allOrNone: boolean): WriteContext {
+    /** The versions the org serves, oldest first ("31.0" … settings.apiVersion). */
+    servedVersions(): string[] {
+        const newest = Math.floor(Number(this.settings.apiVersion));
+        return Array.from(
+            { length: newest - OLDEST_API_VERSION + 1 },
+            (_, i) => `${OLDEST_API_VERSION + i}.0`
+        );
+    }
+
+    writeContext(facts: RequestFacts, allOrNone: boolean, user: StandinUser): WriteContext {
         return {
             store: this.store,
             now: this.now(),
+            userId: user.id,
             allOrNone,
             isLocked: (recordId) => this.faults.isLocked(recordId, facts)
         };

@@ -1,5 +1,7 @@
+import { STANDIN_USERS } from './auth.ts';
 import { applyWrites, type WriteOperation, type WriteRequest, type WriteResult } from './dml.ts';
 import { ApiError, sendJson } from './http.ts';
+import { normalizeId } from './ids.ts';
 import type { ApiCall, Org } from './org.ts';
 import type { FieldDef, ObjectSchema } from './schema.ts';
 import { parseSoql, runQuery, SoqlError, type SoqlQuery } from './soql.ts';
@@ -7,8 +9,8 @@ import type { StoredRecord } from './store.ts';
 import { fieldReader, isMismatch, jsonValue, parseValue, recordUrl, type StoredValue } from './values.ts';
 
 /**
- * REST API resources: limits, query with nextRecordsUrl paging, and sObject Collections (create, update,
- * upsert of up to 200 records).
+ * REST API resources: versions, resources by version, the users' records, limits, query with nextRecordsUrl
+ * paging, and sObject Collections (create, update, upsert of up to 200 records).
  */
 
 const COLLECTION_LIMIT = 200;
@@ -24,14 +26,56 @@ export function toSoqlApiError(error: unknown): unknown {
 /** sObject Collections body records: `attributes.type`, an optional id, and field values. */
 type CollectionRecord = Record<string, unknown> & { attributes?: { type?: unknown } };
 
+/** The release that introduced an API version: 31.0 was Summer '14, then three releases a year. */
+export function releaseName(version: string): string {
+    const sinceSummer14 = Math.floor(Number(version)) - 31;
+    const season = ['Summer', 'Winter', 'Spring'][sinceSummer14 % 3];
+    return `${season} '${14 + Math.floor((sinceSummer14 + 2) / 3)}`;
+}
+
 export class RestApi {
     private readonly cursors = new Map<string, Cursor>();
 
     constructor(private readonly org: Org) {}
 
+    /** GET /services/data: every version the org serves, labelled with its release, oldest first. */
     versions(call: ApiCall): void {
-        const version = this.org.settings.apiVersion;
-        sendJson(call.res, 200, [{ label: `Standin ${version}`, url: this.org.apiPath, version }]);
+        sendJson(
+            call.res,
+            200,
+            this.org.servedVersions().map((version) => ({
+                label: releaseName(version),
+                url: `/services/data/v${version}`,
+                version
+            }))
+        );
+    }
+
+    /** GET /services/data/vXX.X/: the resources of that version, and the identity URL of the session's user. */
+    resources(call: ApiCall): void {
+        const resources = Object.fromEntries(
+            ['sobjects', 'query', 'queryAll', 'composite', 'jobs', 'limits'].map((name) => [
+                name,
+                `${call.apiPath}/${name}`
+            ])
+        );
+        resources.identity = this.org.sessions.identityUrl(this.org.instanceUrl, call.user!);
+        sendJson(call.res, 200, resources);
+    }
+
+    /** GET /sobjects/User/<id>: one of the org's users, as the CLI's login reads its username. */
+    user(call: ApiCall, id: string): void {
+        const user = Object.values(STANDIN_USERS).find((candidate) => candidate.id === normalizeId(id));
+        if (!user) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+        sendJson(call.res, 200, {
+            attributes: { type: 'User', url: `${call.apiPath}/sobjects/User/${user.id}` },
+            Id: user.id,
+            Username: user.username,
+            FirstName: user.firstName,
+            LastName: user.lastName,
+            Name: `${user.firstName} ${user.lastName}`,
+            IsActive: true
+        });
     }
 
     limits(call: ApiCall): void {
@@ -94,7 +138,7 @@ export class RestApi {
             const json: Record<string, unknown> = {
                 attributes: {
                     type: query.object.name,
-                    url: recordUrl(this.org.apiPath, query.object, String(record.Id))
+                    url: recordUrl(call.apiPath, query.object, String(record.Id))
                 }
             };
             for (const { field, read } of readers) json[field.name] = jsonValue(field, read(record));
@@ -104,7 +148,7 @@ export class RestApi {
         sendJson(call.res, 200, {
             totalSize: records.length,
             done,
-            ...(done ? {} : { nextRecordsUrl: `${this.org.apiPath}/query/${cursorId}-${end}` }),
+            ...(done ? {} : { nextRecordsUrl: `${call.apiPath}/query/${cursorId}-${end}` }),
             records: page
         });
     }
@@ -131,7 +175,10 @@ export class RestApi {
         const requests = (body.records as CollectionRecord[]).map((record) =>
             this.writeRequest(record, operation, upsertTarget)
         );
-        const results = applyWrites(requests, this.org.writeContext(call.facts, body.allOrNone === true));
+        const results = applyWrites(
+            requests,
+            this.org.writeContext(call.facts, body.allOrNone === true, call.user!)
+        );
         this.org.countWrites(requests, results);
         sendJson(
             call.res,

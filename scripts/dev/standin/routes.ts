@@ -20,6 +20,13 @@ export function routes(org: Org): { rest: RestApi; table: Route[] } {
     const bulkQuery = new BulkQueryApi(org);
     const ingest = new IngestApi(org);
     const table: Route[] = [
+        { method: 'GET', pattern: /^\/?$/, kind: 'resources', handle: (call) => rest.resources(call) },
+        {
+            method: 'GET',
+            pattern: /^\/sobjects\/User\/(\w+)\/?$/i,
+            kind: 'sobjectRow',
+            handle: (call, m) => rest.user(call, m[1]!)
+        },
         { method: 'GET', pattern: /^\/limits\/?$/, kind: 'limits', handle: (call) => rest.limits(call) },
         { method: 'GET', pattern: /^\/query\/?$/, kind: 'query', handle: (call) => rest.query(call) },
         {

@@ -21,7 +21,9 @@ export type FieldType =
     | 'DateTime'
     | 'Picklist'
     | 'MultiselectPicklist'
-    | 'MasterDetail';
+    | 'MasterDetail'
+    /** A reference to a record the stand-in does not serve as an object (the users in CreatedById). */
+    | 'Lookup';
 
 /** Formula fields the stand-in can compute; any other formula reads as null. */
 export type Formula = { kind: 'daysSince'; dateField: string } | { kind: 'notComputed'; text: string };
@@ -60,7 +62,7 @@ export type ObjectSchema = {
     name: string;
     label: string;
     keyPrefix: string;
-    /** In output order: Id, Name, the custom fields, the system dates. */
+    /** In output order: Id, Name, the custom fields, the audit fields (dates and users). */
     fields: readonly FieldDef[];
     /** Field lookup by lower-case API name: the API treats field names case-insensitively. */
     fieldByLowerName: ReadonlyMap<string, FieldDef>;
@@ -295,11 +297,12 @@ const STANDARD_FIELDS: Record<string, FieldDef[]> = {
     ]
 };
 
-function systemDateField(name: string, label: string): FieldDef {
+/** Audit fields every record has, set by the org on each write: never written by a client. */
+function systemField(name: string, label: string, type: 'DateTime' | 'Lookup'): FieldDef {
     return {
         name,
         label,
-        type: 'DateTime',
+        type,
         required: false,
         createable: false,
         updateable: false,
@@ -364,9 +367,11 @@ function readObject(
         nameFieldDef,
         ...(STANDARD_FIELDS[name] ?? []),
         ...custom,
-        systemDateField('CreatedDate', 'Created Date'),
-        systemDateField('LastModifiedDate', 'Last Modified Date'),
-        systemDateField('SystemModstamp', 'System Modstamp')
+        systemField('CreatedDate', 'Created Date', 'DateTime'),
+        systemField('CreatedById', 'Created By ID', 'Lookup'),
+        systemField('LastModifiedDate', 'Last Modified Date', 'DateTime'),
+        systemField('LastModifiedById', 'Last Modified By ID', 'Lookup'),
+        systemField('SystemModstamp', 'System Modstamp', 'DateTime')
     ];
     const fieldByLowerName = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
     const validationRules = filesIn(path.join(objectDir, 'validationRules'), '.validationRule-meta.xml')

@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { API_VERSION, METADATA_DIR } from '../../lib/paths.ts';
 import { handleAdmin } from './admin.ts';
+import { newOrgId, type StandinUser } from './auth.ts';
 import type { FaultRule } from './faults.ts';
 import { ApiError, countSentBytes, discardResponse, parseJsonBody, readBody, sendJson } from './http.ts';
+import { normalizeId } from './ids.ts';
 import { Org, type ApiCall } from './org.ts';
 import type { RestApi } from './rest.ts';
 import { route, routes, writtenIds, type Route } from './routes.ts';
@@ -14,8 +16,10 @@ import type { Store } from './store.ts';
 export type StandinOptions = {
     /** Port on 127.0.0.1; 0 (default) picks a free one. */
     port?: number;
-    /** API version served under /services/data/vXX.X; default the project's (sfdx-project.json). */
+    /** The newest API version served under /services/data/vXX.X (and every one from 31.0 up to it); default the project's (sfdx-project.json). */
     apiVersion?: string;
+    /** The org's id (15 or 18 characters), e.g. kept across runs of the demo; default a new random one. */
+    orgId?: string;
     /** The session valid from the start; default a generated one (see Standin.accessToken). */
     accessToken?: string;
     /** OAuth client (client credentials and refresh token flows) and the refresh token it accepts. */
@@ -38,6 +42,11 @@ export type StandinOptions = {
     metadataDir?: string;
     /** Clock for system dates, job timing and TODAY() in formulas (default the real clock). */
     now?: () => Date;
+    /**
+     * When loaded records without system dates were last changed (default: when loaded). An org's records were
+     * not all changed a moment before a run: a demo or benchmark that loads and then runs says so here.
+     */
+    loadedAt?: Date;
 };
 
 export type Standin = {
@@ -46,6 +55,7 @@ export type Standin = {
     readonly accessToken: string;
     readonly port: number;
     readonly apiVersion: string;
+    readonly orgId: string;
     readonly clientId: string;
     readonly clientSecret: string;
     readonly refreshToken: string;
@@ -53,6 +63,8 @@ export type Standin = {
     stats(): StandinStats;
     /** Zeroes the stats and the request numbering of fault rules (API usage is the org's and stays). */
     resetStats(): void;
+    /** A new valid session for one of the org's users (STANDIN_USERS), e.g. to edit records as sales. */
+    sessionFor(user: StandinUser): string;
     /** Replaces the fault rules (validated; throws listing every problem). */
     setFaults(rules: FaultRule[]): void;
     close(): Promise<void>;
@@ -62,17 +74,35 @@ const MAINTENANCE_PAGE =
     '<!DOCTYPE html><html><head><title>Salesforce - Maintenance</title></head><body><h1>Down for Maintenance</h1>' +
     '<p>This instance is undergoing maintenance. Please try again later.</p></body></html>';
 
+const VERSION_PREFIX = /^\/services\/data\/v(\d+\.\d+)(\/.*)?$/;
+
+/** The query string as text, for fault rules that match a piece of it (the raw string if it does not decode). */
+function decodedQuery(url: URL): string {
+    const raw = url.search.slice(1);
+    try {
+        return decodeURIComponent(raw.replace(/\+/g, ' '));
+    } catch {
+        return raw;
+    }
+}
+
+/** The version prefix of a data path ("/services/data/v65.0"), or '' for another path. */
+function versionPath(pathname: string): string {
+    const version = VERSION_PREFIX.exec(pathname);
+    return version ? `/services/data/v${version[1]}` : '';
+}
+
 class Dispatcher {
     private readonly rest: RestApi;
     private readonly table: Route[];
-    private readonly versionPrefix = /^\/services\/data\/v(\d+\.\d+)(\/.*)?$/;
 
     constructor(private readonly org: Org) {
         ({ rest: this.rest, table: this.table } = routes(org));
     }
 
     async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-        const url = new URL(req.url ?? '/', this.org.instanceUrl);
+        // The sf CLI keeps an instance URL ending in "/" and joins "/services/…" to it: "//services/…".
+        const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), this.org.instanceUrl);
         if (url.pathname.startsWith('/__standin/')) return handleAdmin(this.org, req, res, url);
         countSentBytes(res, (bytes) => this.org.stats.countBytes(0, bytes));
         // Like the org's, the Date of every answer is the clock that stamps SystemModstamp.
@@ -80,6 +110,7 @@ class Dispatcher {
         const method = req.method ?? 'GET';
         try {
             if (url.pathname === '/services/oauth2/token') return await this.token(req, res, url, method);
+            if (url.pathname === '/services/oauth2/userinfo') return this.userinfo(req, res);
             if (url.pathname === '/services/data' || url.pathname === '/services/data/') {
                 this.org.stats.countRequest('versions');
                 return this.rest.versions(this.call(req, res, url, Buffer.alloc(0), 'versions', undefined));
@@ -103,6 +134,7 @@ class Dispatcher {
         const call: ApiCall = {
             method: req.method ?? 'GET',
             path: url.pathname,
+            apiPath: versionPath(url.pathname),
             url,
             body,
             headers: req.headers,
@@ -112,6 +144,7 @@ class Dispatcher {
                 requestNumber,
                 method: req.method ?? 'GET',
                 path: url.pathname,
+                query: decodedQuery(url),
                 recordIds: () => (ids ??= writtenIds(call, kind))
             }
         };
@@ -149,6 +182,18 @@ class Dispatcher {
         });
     }
 
+    /** The identity service's userinfo: not an API request, so not counted against the allocation. */
+    private userinfo(req: IncomingMessage, res: ServerResponse): void {
+        this.org.stats.countRequest('userinfo');
+        const answer = this.org.sessions.userinfo(req.headers.authorization, this.org.instanceUrl);
+        if (typeof answer.body === 'string') {
+            res.writeHead(answer.status, { 'Content-Type': 'text/plain;charset=UTF-8' });
+            res.end(answer.body);
+        } else {
+            sendJson(res, answer.status, answer.body);
+        }
+    }
+
     /** Runs a handler; under the fault loseResponse its answer is swallowed and the socket destroyed instead. */
     private async serve(
         fault: 'loseResponse' | 'serve',
@@ -166,9 +211,9 @@ class Dispatcher {
     }
 
     private async api(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
-        const version = this.versionPrefix.exec(url.pathname);
+        const version = VERSION_PREFIX.exec(url.pathname);
         const relative =
-            version && version[1] === this.org.settings.apiVersion ? (version[2] ?? '') : undefined;
+            version && this.org.servedVersions().includes(version[1]!) ? (version[2] ?? '') : undefined;
         const found =
             relative === undefined
                 ? route([], method, url.pathname) // another API version, or no /services/data path at all: 404
@@ -182,7 +227,8 @@ class Dispatcher {
         const call = this.call(req, res, url, body, found.route.kind, stats.dataRequests);
         const fault = this.requestFault(call, req, res);
         if (fault === 'answered') return;
-        if (!this.org.sessions.isValid(req.headers.authorization)) {
+        call.user = this.org.sessions.userOf(req.headers.authorization);
+        if (!call.user) {
             throw new ApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
         }
         const usage = this.org.apiUsage;
@@ -246,9 +292,12 @@ class Dispatcher {
 /** Starts the stand-in on 127.0.0.1 and resolves once it listens. */
 export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
     const now = options.now ?? (() => new Date());
+    const orgId = normalizeId(options.orgId ?? newOrgId());
+    if (!orgId?.startsWith('00D')) throw new Error(`orgId ${options.orgId} is not an org id (00D…)`);
     const org = new Org(
         readOrgSchema(options.metadataDir ?? METADATA_DIR),
         {
+            orgId,
             apiVersion: options.apiVersion ?? API_VERSION,
             clientId: options.clientId ?? 'standin-client-id',
             clientSecret: options.clientSecret ?? 'standin-client-secret',
@@ -261,7 +310,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
             },
             jobDelay: { polls: options.jobDelay?.polls ?? 1, ms: options.jobDelay?.ms ?? 0 },
             maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
-            now
+            now,
+            loadedAt: options.loadedAt
         },
         options.accessToken,
         options.faults ?? []
@@ -287,12 +337,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         },
         port,
         apiVersion: settings.apiVersion,
+        orgId: settings.orgId,
         clientId: settings.clientId,
         clientSecret: settings.clientSecret,
         refreshToken: settings.refreshToken,
         store: org.store,
         stats: () => org.stats.snapshot(org.apiUsage),
         resetStats: () => org.stats.reset(),
+        sessionFor: (user) => org.sessions.issue(user),
         setFaults: (rules) => org.faults.set(rules),
         close: () =>
             new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { normalizeId } from './ids.ts';
 import type { FieldDef, ObjectSchema, OrgSchema } from './schema.ts';
 import type { StoredRecord } from './store.ts';
-import { fieldReader, type StoredValue } from './values.ts';
+import { fieldReader, xsdType, type StoredValue } from './values.ts';
 
 /**
  * The SOQL the package needs: SELECT fields (or COUNT()) FROM one object, WHERE conditions joined by AND,
@@ -340,7 +340,8 @@ class Parser {
                 if (token.kind !== 'datetime') throw wrongType('dateTime', false);
                 return new Date(token.value).toISOString();
             case 'Id':
-            case 'MasterDetail': {
+            case 'MasterDetail':
+            case 'Lookup': {
                 if (token.kind !== 'string') throw wrongType('id', true);
                 const id = normalizeId(token.value);
                 if (!id) {
@@ -367,9 +368,7 @@ type Reader = (record: StoredRecord) => StoredValue;
 
 /** Text comparisons in SOQL ignore case; Ids are compared in their 18-character form. */
 function comparable(field: FieldDef, value: StoredValue): StoredValue {
-    return typeof value === 'string' && field.type !== 'Id' && field.type !== 'MasterDetail'
-        ? value.toLowerCase()
-        : value;
+    return typeof value === 'string' && xsdType(field) !== 'id' ? value.toLowerCase() : value;
 }
 
 function compare(left: StoredValue, right: StoredValue): number {

@@ -5,7 +5,10 @@
 
 export const REQUEST_KINDS = [
     'auth',
+    'userinfo',
     'versions',
+    'resources',
+    'sobjectRow',
     'limits',
     'query',
     'queryMore',

@@ -1,3 +1,4 @@
+import { STANDIN_USERS } from './auth.ts';
 import { IdGenerator, normalizeId } from './ids.ts';
 import type { FieldDef, ObjectSchema, OrgSchema } from './schema.ts';
 import { isMismatch, parseValue, type StoredValue } from './values.ts';
@@ -71,7 +72,9 @@ export class Store {
 
     constructor(
         readonly schema: OrgSchema,
-        private readonly now: () => Date
+        private readonly now: () => Date,
+        /** When loaded records that carry no system dates were last changed (default: when they are loaded). */
+        private readonly loadedAt?: Date
     ) {
         for (const object of schema.objects.values()) this.tables.set(object.name, new ObjectTable(object));
     }
@@ -122,7 +125,7 @@ export class Store {
 
     /**
      * Loads records as if they already existed in the org (test fixtures, CSV exports): given Ids and system
-     * dates are kept, values are read as their field's type, but picklist and validation rules are not applied,
+     * dates and users are kept, values are read as their field's type, but picklist and validation rules are not applied,
      * since an org can hold values that are no longer allowed. Unknown or formula fields, malformed values,
      * duplicate Ids or unique values, and children whose master is not loaded are refused with an Error.
      */
@@ -133,7 +136,7 @@ export class Store {
         const masters = object.fields
             .filter((field) => field.type === 'MasterDetail')
             .map((field) => ({ field, parents: this.table(field.referenceTo!).records }));
-        const timestamp = this.now().toISOString();
+        const timestamp = (this.loadedAt ?? this.now()).toISOString();
         const ids: string[] = [];
         for (const input of records) {
             // A copy of the blank record: one object shape for all records keeps a million of them compact.
@@ -173,7 +176,10 @@ export class Store {
                 table.noteAutoName(String(record.Name));
             }
             record.CreatedDate ??= timestamp;
+            // Records that do not say who made them were entered by sales.
+            record.CreatedById ??= STANDIN_USERS.sales.id;
             record.LastModifiedDate ??= record.CreatedDate;
+            record.LastModifiedById ??= record.CreatedById;
             record.SystemModstamp ??= record.LastModifiedDate;
             for (const { field, parents } of masters) {
                 const given = record[field.name];

@@ -1,3 +1,4 @@
+import { normalizeId } from './ids.ts';
 import type { FieldDef, FieldType, ObjectSchema } from './schema.ts';
 
 /**
@@ -20,6 +21,7 @@ const XSD_TYPE: Record<FieldType, string> = {
     Picklist: 'string',
     MultiselectPicklist: 'string',
     MasterDetail: 'id',
+    Lookup: 'id',
     Number: 'double',
     Percent: 'double',
     Currency: 'double',
@@ -93,6 +95,9 @@ export function parseValue(field: FieldDef, raw: unknown): StoredValue | TypeMis
             break;
         case 'DateTime':
             value = typeof raw === 'string' ? parseDateTime(raw) : undefined;
+            break;
+        case 'Lookup':
+            value = typeof raw === 'string' ? normalizeId(raw) : undefined;
             break;
         default:
             value =

@@ -1,51 +1,20 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Connection, OAuth2 } from 'jsforce';
 import { API_VERSION } from '../paths.ts';
-import { OrgApiError } from './api.ts';
+import {
+    OrgApi,
+    OrgApiError,
+    type OrgApiOptions,
+    type OrgIdentity,
+    type Session,
+    type SessionRenewal
+} from './api.ts';
+import { sfCliSession } from './sfCli.ts';
 
 /** How the command logs in: one of the three ways an admin or a scheduler has. */
 export type OrgAuth =
     | { kind: 'target-org'; alias: string }
     | { kind: 'access-token'; instanceUrl: string; accessToken: string }
     | { kind: 'client-credentials'; instanceUrl: string; clientId: string; clientSecret: string };
-
-type Session = { accessToken: string; instanceUrl: string };
-type RefreshCallback = (error: Error | null, accessToken?: string) => void;
-
-const run = promisify(execFile);
-
-/** Reads token and instance URL from the Salesforce CLI's own auth store (`sf org display`). */
-async function sfCliSession(alias: string): Promise<Session> {
-    try {
-        const { stdout } = await run('sf', ['org', 'display', '--target-org', alias, '--json'], {
-            env: {
-                ...process.env,
-                SF_DISABLE_TELEMETRY: 'true',
-                SF_SKIP_NEW_VERSION_CHECK: 'true',
-                SF_DISABLE_AUTOUPDATE: 'true'
-            },
-            maxBuffer: 1024 * 1024
-        });
-        const result = (JSON.parse(stdout) as { result?: Partial<Session> }).result;
-        if (!result?.accessToken || !result.instanceUrl) {
-            throw new Error('no access token in the answer');
-        }
-        return { accessToken: result.accessToken, instanceUrl: result.instanceUrl };
-    } catch (error) {
-        const { stdout: output, code } = error as { stdout?: string; code?: unknown };
-        const message =
-            code === 'ENOENT'
-                ? 'the Salesforce CLI (sf) is not installed or not on PATH'
-                : output
-                  ? ((JSON.parse(output) as { message?: string }).message ?? '')
-                  : (error as Error).message;
-        throw new OrgApiError(
-            `cannot use org "${alias}" from the Salesforce CLI: ${message.replace(/00D\w{12,15}![\w.]+/g, '<token>')}`,
-            'UNKNOWN_TARGET_ORG'
-        );
-    }
-}
 
 async function clientCredentialsSession(
     instanceUrl: string,
@@ -67,32 +36,83 @@ async function clientCredentialsSession(
     }
 }
 
-/** The refresh jsforce calls on 401: ask the same source for a new session. */
-function refresher(login: () => Promise<Session>) {
-    return (_conn: Connection, callback: RefreshCallback) => {
-        login().then(
-            (session) => callback(null, session.accessToken),
-            (error: unknown) => callback(error as Error)
+/** Where a new session comes from when the org refuses one; a bare access token has nowhere. */
+function renewalOf(auth: OrgAuth): SessionRenewal | undefined {
+    switch (auth.kind) {
+        case 'target-org':
+            return {
+                login: () => sfCliSession(auth.alias),
+                source: `the Salesforce CLI's login of org "${auth.alias}"`
+            };
+        case 'client-credentials':
+            return {
+                login: () => clientCredentialsSession(auth.instanceUrl, auth.clientId, auth.clientSecret),
+                source: `a client-credentials login at ${auth.instanceUrl}`
+            };
+        default:
+            return undefined;
+    }
+}
+
+/** Ids in their 18-character form are what the identity URL holds; 15 are accepted too. */
+const IDENTITY_URL = /\/id\/(00D\w{12,15})\/(005\w{12,15})\/?$/;
+
+/**
+ * Who the session is, from the resources of the package's API version (`GET /services/data/vXX.X/` names
+ * the identity URL `…/id/<org id>/<user id>`). As the run's first request it also shows a dead session and an
+ * org that does not serve that version (404, or 410 for a retired one): then the versions it does serve are
+ * asked (`GET /services/data`, no session needed) and named.
+ */
+async function identify(api: OrgApi): Promise<OrgIdentity> {
+    let resources: { identity?: unknown };
+    try {
+        resources = await api.json<{ identity?: unknown }>('identity', { method: 'GET', url: '/' }, true);
+    } catch (error) {
+        const status = (error as OrgApiError).status;
+        if (status === 404 || status === 410) throw await versionNotServed(api);
+        throw error;
+    }
+    const match = IDENTITY_URL.exec(typeof resources.identity === 'string' ? resources.identity : '');
+    if (!match) {
+        throw new OrgApiError(
+            `the org's answer to GET /services/data/v${API_VERSION}/ names no identity URL`,
+            'NO_IDENTITY'
         );
-    };
+    }
+    return { orgId: match[1]!, userId: match[2]! };
+}
+
+async function versionNotServed(api: OrgApi): Promise<OrgApiError> {
+    const served = await api.json<{ version: string }[]>(
+        'versions',
+        { method: 'GET', url: '/services/data' },
+        true
+    );
+    const versions = served.map((entry) => entry.version).sort((a, b) => Number(a) - Number(b));
+    const range = versions.length > 0 ? `${versions[0]} to ${versions.at(-1)}` : 'none';
+    return new OrgApiError(
+        `the org at ${api.conn.instanceUrl} serves API versions ${range}, not ${API_VERSION}, which this package is built for`,
+        'API_VERSION_NOT_SERVED'
+    );
 }
 
 /**
- * Opens a jsforce Connection. With the sf CLI or client credentials an expired session is renewed on 401;
- * a bare access token cannot be renewed, so a 401 ends the run with a clear message.
+ * Logs in and asks who the session is. With the sf CLI or client credentials a session the org refuses is
+ * renewed (once between two successful requests); a bare access token cannot be renewed, so a 401 stops.
  */
-export async function connect(auth: OrgAuth): Promise<Connection> {
-    if (auth.kind === 'access-token') {
-        return new Connection({
-            instanceUrl: auth.instanceUrl,
-            accessToken: auth.accessToken,
-            version: API_VERSION
-        });
-    }
-    const login =
-        auth.kind === 'target-org'
-            ? () => sfCliSession(auth.alias)
-            : () => clientCredentialsSession(auth.instanceUrl, auth.clientId, auth.clientSecret);
-    const session = await login();
-    return new Connection({ ...session, version: API_VERSION, refreshFn: refresher(login) });
+export async function openOrg(
+    auth: OrgAuth,
+    options: Omit<OrgApiOptions, 'renewal'> = {}
+): Promise<{ api: OrgApi; identity: OrgIdentity }> {
+    const renewal = renewalOf(auth);
+    const session = auth.kind === 'access-token' ? auth : await renewal!.login();
+    const conn = new Connection({
+        instanceUrl: session.instanceUrl,
+        accessToken: session.accessToken,
+        version: API_VERSION
+    });
+    const api = new OrgApi(conn, { ...options, renewal });
+    const identity = await identify(api);
+    api.identity = identity;
+    return { api, identity };
 }

@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import { parseCsvText } from '../csv.ts';
 import { OrgApiError, type OrgApi } from './api.ts';
 import { countRecords } from './snapshot.ts';
+import { selectSoql } from './soql.ts';
 
 export type RawRecord = Record<string, unknown>;
 
@@ -23,16 +24,6 @@ export const DEFAULT_POLL: PollOptions = {
     initialIntervalMs: 250,
     maxIntervalMs: 5_000
 };
-
-/** Soft-quoted SOQL: field and object names come from our own schemas, never from input. */
-export function selectSoql(object: string, fields: readonly string[]): string {
-    return `SELECT ${fields.join(', ')} FROM ${object}`;
-}
-
-/** A SOQL string literal with backslashes and quotes escaped: no value ever reaches SOQL unescaped. */
-export function soqlString(value: string): string {
-    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 function withoutAttributes(record: RawRecord): RawRecord {
     const { attributes: _attributes, ...fields } = record;
@@ -88,7 +79,9 @@ export async function waitForJob<T extends { state: string }>(
 
 /**
  * Bulk API 2.0 query: create the job, wait for it, then fetch the results page by page with the locator. Yields
- * each page's CSV text; only one page is in memory at a time.
+ * each page's CSV text; only one page is in memory at a time. The job is deleted once its last page is read, or
+ * when the read stops: its result files hold every installer's data, and would otherwise stay in the org for
+ * days (Setup → Bulk Data Load Jobs).
  */
 async function* bulkQueryPages(
     api: OrgApi,
@@ -100,35 +93,63 @@ async function* bulkQueryPages(
         { method: 'POST', url: '/jobs/query', body: JSON.stringify({ operation: 'query', query: soql }) },
         true
     );
-    const done = await waitForJob(
-        () => api.json<QueryJob>('bulkQueryPoll', { method: 'GET', url: `/jobs/query/${job.id}` }, true),
-        ['JobComplete', 'Failed', 'Aborted'],
-        options.poll,
-        `Bulk query job ${job.id}`
-    );
-    if (done.state !== 'JobComplete') {
-        throw new OrgApiError(
-            `Bulk query job ${job.id} ended ${done.state}: ${done.errorMessage ?? ''}`,
-            'BULK_QUERY_FAILED'
+    let ended = false;
+    let read = false;
+    try {
+        const done = await waitForJob(
+            () => api.json<QueryJob>('bulkQueryPoll', { method: 'GET', url: `/jobs/query/${job.id}` }, true),
+            ['JobComplete', 'Failed', 'Aborted'],
+            options.poll,
+            `Bulk query job ${job.id}`
         );
+        ended = true;
+        if (done.state !== 'JobComplete') {
+            throw new OrgApiError(
+                `Bulk query job ${job.id} ended ${done.state}: ${done.errorMessage ?? ''}`,
+                'BULK_QUERY_FAILED'
+            );
+        }
+        let locator: string | undefined;
+        // A page is 10–25 MB of text: the last one is let go before the next one is fetched, not kept beside it.
+        let page: { body: string; headers: Record<string, string> } | undefined;
+        do {
+            const params = new URLSearchParams();
+            if (options.maxRecordsPerPage) params.set('maxRecords', String(options.maxRecordsPerPage));
+            if (locator) params.set('locator', locator);
+            const query = params.size > 0 ? `?${params.toString()}` : '';
+            page = undefined;
+            page = await api.text(
+                'bulkQueryResults',
+                {
+                    method: 'GET',
+                    url: `/jobs/query/${job.id}/results${query}`,
+                    headers: { Accept: 'text/csv' }
+                },
+                true
+            );
+            locator = page.headers['sforce-locator'];
+            yield { csv: page.body, source: `bulk query ${job.id}` };
+        } while (locator && locator !== 'null');
+        read = true;
+    } finally {
+        await deleteQueryJob(api, job.id, ended).catch((error: unknown) => {
+            // After a complete read a job left behind is the run's failure; after another one, that one is.
+            if (read) throw error;
+        });
     }
-    let locator: string | undefined;
-    // A page is 10–25 MB of text: the last one is let go before the next one is fetched, not kept beside it.
-    let page: { body: string; headers: Record<string, string> } | undefined;
-    do {
-        const params = new URLSearchParams();
-        if (options.maxRecordsPerPage) params.set('maxRecords', String(options.maxRecordsPerPage));
-        if (locator) params.set('locator', locator);
-        const query = params.size > 0 ? `?${params.toString()}` : '';
-        page = undefined;
-        page = await api.text(
-            'bulkQueryResults',
-            { method: 'GET', url: `/jobs/query/${job.id}/results${query}`, headers: { Accept: 'text/csv' } },
+}
+
+/** Deletes a query job (only an ended one can be: one still running is aborted first). */
+async function deleteQueryJob(api: OrgApi, id: string, ended: boolean): Promise<void> {
+    const url = `/jobs/query/${id}`;
+    if (!ended) {
+        await api.json(
+            'jobAbort',
+            { method: 'PATCH', url, body: JSON.stringify({ state: 'Aborted' }) },
             true
         );
-        locator = page.headers['sforce-locator'];
-        yield { csv: page.body, source: `bulk query ${job.id}` };
-    } while (locator && locator !== 'null');
+    }
+    await api.json('bulkQueryDelete', { method: 'DELETE', url }, true);
 }
 
 /**
@@ -149,20 +170,6 @@ function tuneHeapForBulkReads(): void {
 }
 
 /**
- * Bulk API 2.0 query, record by record. Each page is parsed synchronously as the caller takes its records: a
- * million records must not cost a promise per record for every stream stage they pass.
- */
-export async function* queryBulk(
-    api: OrgApi,
-    soql: string,
-    options: { poll: PollOptions; maxRecordsPerPage?: number }
-): AsyncGenerator<RawRecord> {
-    for await (const page of bulkQueryPages(api, soql, options)) {
-        for (const record of parseCsvText(page.csv, { source: page.source })) yield record;
-    }
-}
-
-/**
  * Reads every record of an object: REST for small orgs, Bulk API 2.0 above the threshold, decided by COUNT()
  * (or by the count the change check just took).
  */
@@ -175,17 +182,21 @@ export async function* readObject(
     const soql = selectSoql(object, fields);
     const total = options.counted ?? (await countRecords(api, object));
     if (total >= options.bulkFromRecords) {
-        // The pages' records straight from here, not through queryBulk: one generator step less per record.
         // Nothing of a page stays referenced here while the next one is fetched.
         tuneHeapForBulkReads();
         const pages = bulkQueryPages(api, soql, options);
         let page: IteratorResult<{ csv: string; source: string }> | undefined;
         let records: Generator<RawRecord> | undefined;
-        while (!(page = await pages.next()).done) {
-            records = parseCsvText(page.value.csv, { source: page.value.source });
-            page = undefined;
-            for (const record of records) yield record;
-            records = undefined;
+        try {
+            while (!(page = await pages.next()).done) {
+                records = parseCsvText(page.value.csv, { source: page.value.source });
+                page = undefined;
+                for (const record of records) yield record;
+                records = undefined;
+            }
+        } finally {
+            // A read that stops early (an error, a stop signal) still deletes its job.
+            await pages.return(undefined);
         }
     } else if (total > 0) {
         yield* queryRest(api, soql);

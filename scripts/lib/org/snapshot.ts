@@ -1,11 +1,7 @@
 import type { ObjectCounts, RunState, Snapshot } from '../runState.ts';
 import { READ_OBJECTS } from '../runState.ts';
 import { OrgApiError, type OrgApi } from './api.ts';
-
-/** SOQL dateTime literal in UTC, whole seconds (the form the SOQL reference documents). */
-export function soqlDateTime(iso: string): string {
-    return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+import { soqlDateTime, soqlString } from './soql.ts';
 
 /** One `COUNT()` query, with the org's clock from the answer's Date header. */
 async function count(api: OrgApi, soql: string): Promise<{ total: number; serverTime: Date }> {
@@ -43,20 +39,27 @@ async function countsPerObject(
 }
 
 /**
- * Counts per object (3 requests), and with kept marks also those changed since the last run's first read and
- * since its last write (6 more). The server time is the first answer's: before anything this run reads.
+ * Counts per object (3 requests). With a kept state also those changed since its start mark by its user and by
+ * anyone else, and those changed since its end mark (9 more). The server time is the first answer's: before
+ * anything this run reads.
  */
 export async function takeSnapshot(
     api: OrgApi,
-    marks?: Pick<RunState, 'readStart' | 'writeEnd'>
+    kept?: Pick<RunState, 'readStart' | 'writeEnd' | 'userId'>
 ): Promise<Snapshot> {
+    const userId = api.identity?.userId;
+    if (!userId) throw new OrgApiError('the session was not identified before counting', 'NO_IDENTITY');
     const all = await countsPerObject(api, '');
-    if (!marks) return { serverTime: all.serverTime, totals: all.counts };
-    const since = (iso: string) => countsPerObject(api, ` WHERE SystemModstamp > ${soqlDateTime(iso)}`);
+    if (!kept) return { serverTime: all.serverTime, userId, totals: all.counts };
+    const since = async (iso: string, by = '') =>
+        (await countsPerObject(api, ` WHERE SystemModstamp > ${soqlDateTime(iso)}${by}`)).counts;
+    const user = soqlString(kept.userId);
     return {
         serverTime: all.serverTime,
+        userId,
         totals: all.counts,
-        sinceReadStart: (await since(marks.readStart)).counts,
-        sinceWriteEnd: (await since(marks.writeEnd)).counts
+        sinceReadStartByUser: await since(kept.readStart, ` AND LastModifiedById = ${user}`),
+        sinceReadStartByOthers: await since(kept.readStart, ` AND LastModifiedById != ${user}`),
+        sinceWriteEnd: await since(kept.writeEnd)
     };
 }

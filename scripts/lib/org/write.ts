@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCsv, type CsvRow } from '../csv.ts';
 import { isTransient, OrgApiError, type OrgApi } from './api.ts';
-import { queryRest, soqlString, waitForJob, type PollOptions } from './query.ts';
+import { queryRest, waitForJob, type PollOptions } from './query.ts';
+import { soqlString } from './soql.ts';
 
 /** One prepared Data Loader file to send: its first column identifies the record (Id, or the external id). */
 export type WriteJob = {

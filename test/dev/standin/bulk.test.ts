@@ -58,6 +58,14 @@ describe('Bulk API 2.0 query', () => {
         );
         const early = await api(standin, `/jobs/query/${job.id}/results`);
         assert.equal(early.status, 400);
+        const running = await api(standin, `/jobs/query/${job.id}`, { method: 'DELETE' });
+        assert.equal(running.status, 400, 'a job that has not ended cannot be deleted');
+        assert.deepEqual(await running.json(), [
+            {
+                errorCode: 'API_ERROR',
+                message: 'Error encountered when deleting the job because the job is not terminated'
+            }
+        ]);
         assert.equal((await json<JobInfo>(api(standin, `/jobs/query/${job.id}`))).state, 'InProgress');
         const done = await json<JobInfo>(api(standin, `/jobs/query/${job.id}`));
         assert.deepEqual([done.state, done.numberRecordsProcessed], ['JobComplete', 3]);

@@ -174,6 +174,17 @@ describe('request faults and the daily limit', () => {
         assert.equal((await api(standin, '/limits')).status, 200);
     });
 
+    test('a rule picks its request by method, path and a piece of the query string, after `skip` matches', async () => {
+        const query = (soql: string) => api(standin, `/query?q=${encodeURIComponent(soql)}`);
+        standin.setFaults([
+            { effect: 'unavailable', method: 'GET', path: '/query', query: 'Units__c', skip: 1 }
+        ]);
+        assert.equal((await query('SELECT COUNT() FROM Potential__c')).status, 200, 'no Units__c');
+        assert.equal((await query('SELECT Id, Units__c FROM Potential__c')).status, 200, 'skipped');
+        assert.equal((await query('SELECT Id, Units__c FROM Potential__c')).status, 503);
+        assert.equal((await query('SELECT Id, Units__c FROM Potential__c')).status, 200, 'used up');
+    });
+
     test('loseResponse: the write lands, but the answer never arrives', async () => {
         standin.setFaults([{ effect: 'loseResponse', method: 'PATCH', path: '/composite/sobjects' }]);
         const write = connection(standin)

@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { STANDIN_USERS } from '../../../scripts/dev/standin/auth.ts';
+import { sequentialId } from '../../../scripts/dev/standin/ids.ts';
 import type { Standin } from '../../../scripts/dev/standin/server.ts';
 import { api, connection, FIXED_NOW, IDS, rejection, startFixture, json } from './helpers.ts';
 
@@ -28,25 +30,120 @@ describe('REST API: sessions, limits, versions', () => {
         assert.deepEqual(limits.DailyBulkV2QueryJobs, { Max: 10000, Remaining: 10000 });
     });
 
-    test('another API version, an unknown resource and a wrong method answer as the org does', async () => {
-        const response = await fetch(`${standin.instanceUrl}/services/data/v42.0/limits`, {
+    test('a version the org does not serve, an unknown resource and a wrong method answer as the org does', async () => {
+        const response = await fetch(`${standin.instanceUrl}/services/data/v99.0/limits`, {
             headers: { Authorization: `Bearer ${standin.accessToken}` }
         });
         assert.equal(response.status, 404);
         assert.deepEqual(await response.json(), [
             { message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }
         ]);
+        const older = await fetch(`${standin.instanceUrl}/services/data/v42.0/limits`, {
+            headers: { Authorization: `Bearer ${standin.accessToken}` }
+        });
+        assert.equal(older.status, 200, 'an older version is served too');
         assert.equal((await api(standin, '/sobjects/Account/describe')).status, 404);
         const wrongMethod = await api(standin, '/query', { method: 'PUT' });
         assert.equal(wrongMethod.status, 405);
         assert.deepEqual(await wrongMethod.json(), [
             { message: "HTTP Method 'PUT' not allowed. Allowed are GET", errorCode: 'METHOD_NOT_ALLOWED' }
         ]);
-        const versions = await json<{ version: string }[]>(fetch(`${standin.instanceUrl}/services/data`));
-        assert.deepEqual(
-            versions.map((v) => v.version),
-            [standin.apiVersion]
+    });
+
+    test("/services/data lists every version from 31.0 (Summer '14) to the newest, without a session", async () => {
+        const versions = await json<{ label: string; url: string; version: string }[]>(
+            fetch(`${standin.instanceUrl}/services/data`)
         );
+        assert.deepEqual(versions[0], { label: "Summer '14", url: '/services/data/v31.0', version: '31.0' });
+        assert.deepEqual(versions.at(-1), {
+            label: "Winter '26",
+            url: '/services/data/v65.0',
+            version: standin.apiVersion
+        });
+        assert.equal(versions.length, 65 - 31 + 1);
+        assert.equal(versions.find((v) => v.version === '60.0')?.label, "Spring '24");
+    });
+});
+
+describe('identity: who the session is', () => {
+    const ORG_ID = sequentialId('00D', 7);
+    let standin: Standin;
+    before(async () => {
+        standin = await startFixture({ orgId: ORG_ID });
+    });
+    after(() => standin.close());
+
+    test('the resources of a version name the identity URL of the session: org id and user id', async () => {
+        const resources = await json<Record<string, string>>(api(standin, '/'));
+        assert.equal(resources.query, `/services/data/v${standin.apiVersion}/query`);
+        assert.equal(
+            resources.identity,
+            `${standin.instanceUrl}/id/${ORG_ID}/${STANDIN_USERS.integration.id}`
+        );
+        const asSales = await json<Record<string, string>>(
+            api(standin, '/', {
+                headers: { Authorization: `Bearer ${standin.sessionFor(STANDIN_USERS.sales)}` }
+            })
+        );
+        assert.match(asSales.identity ?? '', new RegExp(`/${STANDIN_USERS.sales.id}$`));
+        assert.ok(
+            standin.accessToken.startsWith(`${ORG_ID.slice(0, 15)}!`),
+            'a session id starts with the 15-character org id'
+        );
+    });
+
+    test('userinfo answers the OpenID claims of the session; a token it does not accept is 403 Bad_OAuth_Token', async () => {
+        const userinfo = (token: string) =>
+            fetch(`${standin.instanceUrl}/services/oauth2/userinfo`, {
+                headers: { Authorization: `Bearer ${token}` }
+            });
+        const used = standin.stats().apiUsage.used;
+        const claims = await json<Record<string, unknown>>(userinfo(standin.accessToken));
+        assert.equal(claims.user_id, STANDIN_USERS.integration.id);
+        assert.equal(claims.organization_id, ORG_ID);
+        assert.equal(claims.preferred_username, STANDIN_USERS.integration.username);
+        assert.equal(claims.sub, `${standin.instanceUrl}/id/${ORG_ID}/${STANDIN_USERS.integration.id}`);
+        const refused = await userinfo(`${ORG_ID.slice(0, 15)}!expired`);
+        assert.equal(refused.status, 403);
+        assert.equal(await refused.text(), 'Bad_OAuth_Token');
+        assert.equal(standin.stats().apiUsage.used, used, 'userinfo is not an API request');
+    });
+
+    test('the User record answers its Username at any served version; another Id is 404', async () => {
+        const user = await fetch(
+            `${standin.instanceUrl}/services/data/v51.0/sobjects/User/${STANDIN_USERS.integration.id}`,
+            { headers: { Authorization: `Bearer ${standin.accessToken}` } }
+        );
+        assert.equal(user.status, 200);
+        const record = (await user.json()) as Record<string, unknown>;
+        assert.equal(record.Username, STANDIN_USERS.integration.username);
+        assert.deepEqual(record.attributes, {
+            type: 'User',
+            url: `/services/data/v51.0/sobjects/User/${STANDIN_USERS.integration.id}`
+        });
+        assert.equal((await api(standin, `/sobjects/User/${IDS.loon}`)).status, 404);
+    });
+
+    test('every write stamps the session user in LastModifiedById (CreatedById on create); loaded records name sales', async () => {
+        const before = standin.store.get('Brand_Detail__c', IDS.loonVaillant);
+        assert.equal(before?.LastModifiedById, STANDIN_USERS.sales.id);
+        const update = (token: string, fields: object) =>
+            api(standin, '/composite/sobjects', {
+                method: 'PATCH',
+                headers: { Authorization: `Bearer ${token}` },
+                json: {
+                    records: [{ attributes: { type: 'Brand_Detail__c' }, Id: IDS.loonVaillant, ...fields }]
+                }
+            });
+        assert.equal((await update(standin.accessToken, { Customer_Type__c: 'Grow' })).status, 200);
+        const after = standin.store.get('Brand_Detail__c', IDS.loonVaillant);
+        assert.equal(after?.LastModifiedById, STANDIN_USERS.integration.id);
+        assert.equal(after?.CreatedById, STANDIN_USERS.sales.id);
+        const byIntegration = `SELECT COUNT() FROM Brand_Detail__c WHERE LastModifiedById = '${STANDIN_USERS.integration.id.slice(0, 15)}'`;
+        const count = await json<{ totalSize: number }>(
+            api(standin, `/query?q=${encodeURIComponent(byIntegration)}`)
+        );
+        assert.equal(count.totalSize, 1, 'filtered on the 15-character form of the user id');
     });
 });
 
