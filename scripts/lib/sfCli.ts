@@ -9,7 +9,7 @@ import { REPO_ROOT } from './paths.ts';
  * with the Node that runs us, so that no global install and no other Node is involved.
  */
 export const SF_PACKAGE_DIR = path.join(REPO_ROOT, 'node_modules/@salesforce/cli');
-const SF_RUN = path.join(SF_PACKAGE_DIR, 'bin/run.js');
+export const SF_RUN = path.join(SF_PACKAGE_DIR, 'bin/run.js');
 
 /** Every sf call runs quietly and never updates itself mid-install. */
 export const SF_ENV = {
@@ -54,19 +54,33 @@ export function runSf(args: readonly string[], env: NodeJS.ProcessEnv): Promise<
     });
 }
 
-/** Runs sf with --json in the arguments and returns what it printed (its answer) with the exit code. */
+/**
+ * Runs sf with --json in the arguments and returns what it printed (its answer) with the exit code. A call that
+ * has not answered within `timeoutMs` is stopped and answers with a message saying so.
+ */
 export function runSfJson(
     args: readonly string[],
-    env: NodeJS.ProcessEnv
+    env: NodeJS.ProcessEnv,
+    timeoutMs?: number
 ): Promise<{ code: number; stdout: string }> {
     return new Promise((resolve) => {
         const child = spawnSf(args, env, true);
         let stdout = '';
+        const timer =
+            timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => {
+                      child.kill();
+                      stdout = JSON.stringify({ message: `no answer within ${timeoutMs / 1000} s` });
+                  }, timeoutMs);
         child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
         child.on('error', (error) =>
             resolve({ code: 127, stdout: JSON.stringify({ message: error.message }) })
         );
-        child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout }));
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            resolve({ code: code ?? (signal ? 128 : 1), stdout });
+        });
     });
 }
 

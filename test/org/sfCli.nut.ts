@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { standinLoadedFrom } from '../helpers/orgStandin.ts';
-import { projectSfCli } from '../../scripts/lib/org/sfCli.ts';
+import { SF_RUN } from '../../scripts/lib/sfCli.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 import { lockFileOf, orgLockKey } from '../../scripts/lib/runLock.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
@@ -73,7 +73,7 @@ before(async () => {
     const login = await run(
         process.execPath,
         [
-            projectSfCli(),
+            SF_RUN,
             'org',
             'login',
             'access-token',

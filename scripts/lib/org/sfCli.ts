@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { z } from 'zod';
+import { runSfJson, SfAnswerError, sfResult } from '../sfCli.ts';
 import { OrgApiError, type Session } from './api.ts';
 
 /**
@@ -12,8 +9,6 @@ import { OrgApiError, type Session } from './api.ts';
  * messages/secrets-redacted.md); `sf org auth show-access-token --json` answers `{"accessToken"}`. So the
  * instance URL comes from the one and the token from the other.
  */
-
-const run = promisify(execFile);
 
 /** How long one CLI call may take (it may refresh the token, waiting for another process's refresh). */
 const CLI_TIMEOUT_MS = 120_000;
@@ -29,63 +24,33 @@ export function looksLikeSessionId(value: string): boolean {
     return [OPAQUE_TOKEN, JWT_TOKEN].some((shape) => new RegExp(`^${shape.source}$`).test(value));
 }
 
-/** The project's own `sf`: the bin of the @salesforce/cli package that Node resolves from here. */
-export function projectSfCli(): string {
-    let dir = path.dirname(fileURLToPath(import.meta.resolve('@salesforce/cli')));
-    while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-    const bin = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: { sf: string } })
-        .bin.sf;
-    return path.join(dir, bin);
-}
-
 /** Hides anything shaped like a session id in text the CLI printed. */
 function masked(text: string): string {
     return text.replace(OPAQUE_TOKEN, '<session id>').replace(JWT_TOKEN, '<session id>');
 }
 
-/** Runs `sf <args> --json` on this Node and returns its `result`; a failure is an OrgApiError naming the alias. */
-async function sfJson(alias: string, args: string[]): Promise<Record<string, unknown>> {
-    let stdout: string;
+/** Runs `sf <args> --json` for the org and returns its checked `result`; a failure is an OrgApiError naming the alias. */
+async function sfJson<T>(alias: string, args: string[], shape: z.ZodType<T>): Promise<T> {
+    const answer = await runSfJson([...args, '--target-org', alias, '--json'], process.env, CLI_TIMEOUT_MS);
     try {
-        ({ stdout } = await run(
-            process.execPath,
-            [projectSfCli(), ...args, '--target-org', alias, '--json'],
-            {
-                env: {
-                    ...process.env,
-                    SF_DISABLE_TELEMETRY: 'true',
-                    SF_SKIP_NEW_VERSION_CHECK: 'true',
-                    SF_DISABLE_AUTOUPDATE: 'true'
-                },
-                maxBuffer: 1024 * 1024,
-                timeout: CLI_TIMEOUT_MS
-            }
-        ));
+        return sfResult(answer, shape);
     } catch (error) {
-        const failure = error as { stdout?: string; killed?: boolean; message: string };
-        let message = failure.killed ? `no answer within ${CLI_TIMEOUT_MS / 1000} s` : failure.message;
-        try {
-            message = (JSON.parse(failure.stdout ?? '') as { message?: string }).message ?? message;
-        } catch {
-            // Not the CLI's JSON (it did not start): the process error says why.
-        }
+        if (!(error instanceof SfAnswerError)) throw error;
         throw new OrgApiError(
-            `cannot use org "${alias}" from the Salesforce CLI (sf ${args.join(' ')}): ${masked(message).replace(/\s+/g, ' ').trim()}`,
+            `cannot use org "${alias}" from the Salesforce CLI (sf ${args.join(' ')}): ${masked(error.message).replace(/\s+/g, ' ').trim()}`,
             'UNKNOWN_TARGET_ORG'
         );
     }
-    return (JSON.parse(stdout) as { result?: Record<string, unknown> }).result ?? {};
 }
 
 /** The instance URL from `sf org display`, the session id from `sf org auth show-access-token`. */
 export async function sfCliSession(alias: string): Promise<Session> {
     // Side by side: each starts a CLI (seconds); a token refresh in both is serialized by the CLI itself.
     const [display, { accessToken }] = await Promise.all([
-        sfJson(alias, ['org', 'display']),
-        sfJson(alias, ['org', 'auth', 'show-access-token'])
+        sfJson(alias, ['org', 'display'], z.object({ instanceUrl: z.string().optional() })),
+        sfJson(alias, ['org', 'auth', 'show-access-token'], z.object({ accessToken: z.string().optional() }))
     ]);
-    const instanceUrl =
-        typeof display.instanceUrl === 'string' ? display.instanceUrl.replace(/\/+$/, '') : '';
+    const instanceUrl = display.instanceUrl?.replace(/\/+$/, '') ?? '';
     if (typeof accessToken !== 'string' || !looksLikeSessionId(accessToken)) {
         const said =
             typeof accessToken === 'string' && accessToken.startsWith('[REDACTED]')

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorOfAnswer } from '../../../scripts/lib/org/api.ts';
-import { looksLikeSessionId, projectSfCli } from '../../../scripts/lib/org/sfCli.ts';
+import { looksLikeSessionId } from '../../../scripts/lib/org/sfCli.ts';
+import { SF_RUN } from '../../../scripts/lib/sfCli.ts';
 import { REPO_ROOT } from '../../../scripts/lib/paths.ts';
 
 const GET = {
@@ -61,7 +62,7 @@ test('a session id is told from what the sf CLI says instead of one', () => {
 });
 
 test("the project's sf is the bin of the pinned @salesforce/cli package", () => {
-    const sf = projectSfCli();
+    const sf = SF_RUN;
     assert.equal(sf, path.join(REPO_ROOT, 'node_modules/@salesforce/cli/bin/run.js'));
     const pinned = (
         JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
