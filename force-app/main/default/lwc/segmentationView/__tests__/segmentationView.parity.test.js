@@ -132,7 +132,8 @@ describe('the panel and the nightly command', () => {
                 output,
                 '--no-estimate'
             ],
-            { cwd: REPO, stdio: 'pipe' }
+            // Its run lock goes to this test's temp dir too, which is removed afterwards.
+            { cwd: REPO, stdio: 'pipe', env: { ...process.env, TMPDIR: dir } }
         );
         const stored = new Map(rows.Brand_Detail__c.map((row) => [row.Id, row]));
         const updates = parse(readFileSync(join(output, 'Brand_Detail__c.update.csv'), 'utf8'), {
