@@ -76,7 +76,6 @@ export const BRAND_DETAIL_OPTIONAL_FIELDS = [
     BD_LAST_VISIT,
     BD_LOCKED,
     BD_EVER_HAD_SHARE,
-    BD_REASON,
     BD_CLASSIFIED_AT
 ];
 
@@ -153,7 +152,6 @@ export function readBrandDetail(record) {
         lastVisitDate: valueOf(record, BD_LAST_VISIT),
         locked: valueOf(record, BD_LOCKED) === true,
         everHadShare: valueOf(record, BD_EVER_HAD_SHARE) === true,
-        reason: valueOf(record, BD_REASON),
         classifiedAt: valueOf(record, BD_CLASSIFIED_AT),
         // Without the type field (hidden by field-level security) there is no classification to show.
         canReadClassification: hasField(record, BD_CUSTOMER_TYPE)
@@ -487,7 +485,7 @@ function currentText({ potential, classification }, picklist) {
  * The summary of a classification, as c-segmentation-summary shows it. Badge, meter and facts are the stored
  * values; the explanation and what would move it are computed, and shown only when they describe those same
  * values. When the current data give another classification (sales changed the potential today, or the record is
- * locked), one note says what they give instead, and the stored explanation stands.
+ * locked), one note says what they give instead.
  * @param {ReturnType<typeof readBrandDetail>} detail the brand detail whose stored values are shown
  * @param {ReturnType<typeof currentClassification> | null} current null while unknown (not loaded or not readable)
  * @param {object} config
@@ -534,9 +532,11 @@ export function buildSummary(detail, current, config, picklist) {
         valueTypeText: detail.valueTypeLabel ?? LABELS.notClassified,
         strategyText: cadence ? formatLabel(LABELS.strategy, cadence.strategy) : null,
         cadenceText: cadence ? formatLabel(LABELS.visitCadence, cadence.visitEveryDays) : null,
+        // The stored Classification_Reason__c is in the language the command writes (Dutch): the panel words the
+        // explanation itself, in the user's language, and only when it describes the values shown.
         reason: describesStored
             ? explanationText(current.potential, current.classification.customerType, config, picklist)
-            : detail.reason,
+            : null,
         classifiedAt: detail.classifiedAt,
         locked: detail.locked,
         // A locked record does not move, whatever its potential does.

@@ -174,7 +174,6 @@ describe('one consistent picture', () => {
             boilerPotential: 40,
             potentialSource: 'Potentie is ingevuld',
             valueType: 'Grote klant',
-            reason: 'VG 32 van 40 ketels (80%): Keep (75–100%). Segment 30+ (30–74). Grow onder 30 VG-ketels.',
             ...overrides
         });
     const installer = { revenue12m: 120000, vgUnits12m: 0, everHadShare: true };
@@ -207,7 +206,7 @@ describe('one consistent picture', () => {
         );
         expect(summary.share.percent).toBe(80);
         expect(summary.moves).toEqual([]);
-        expect(summary.reason).toBe(stored().reason);
+        expect(summary.reason).toBeNull();
         expect(summary.outdatedText).toBe(
             'Volgens de huidige gegevens: Grow, segment 30+, VG 38%, Grote klant. Handmatig vastgezet, dus de herclassificatie wijzigt dit niet.'
         );
@@ -222,9 +221,9 @@ describe('one consistent picture', () => {
         expect(summary.moves).toEqual([]);
     });
 
-    it('shows the stored explanation and no moves while the current data are unknown', () => {
+    it('shows no explanation and no moves while the current data are unknown', () => {
         const summary = buildSummary(stored(), null, config, SAME_LABELS);
-        expect(summary.reason).toBe(stored().reason);
+        expect(summary.reason).toBeNull();
         expect(summary.moves).toEqual([]);
         expect(summary.outdatedText).toBeNull();
     });
