@@ -2,13 +2,8 @@ import CURRENCY from '@salesforce/i18n/currency';
 import SegmentationPanel from 'c/segmentationPanel';
 import { firstNotReady, loadStatus, messageStatus, READY } from 'c/ldsUtils';
 import { LABELS } from 'c/segmentationLabels';
-import {
-    buildAccountInputs,
-    buildStatus,
-    buildSummary,
-    leadingBrandDetail,
-    todayInUserTimeZone
-} from 'c/segmentationView';
+import { buildAccountInputs } from 'c/installerRecords';
+import { buildStatus, buildSummary, leadingBrandDetail, todayInUserTimeZone } from 'c/segmentationView';
 
 /**
  * Installateur (Account) record page: the installer's VG classification, each VG brand detail with its

@@ -3,14 +3,8 @@ import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import SegmentationPanel from 'c/segmentationPanel';
 import { firstNotReady, loadStatus, messageStatus, READY } from 'c/ldsUtils';
 import { LABELS, formatLabel } from 'c/segmentationLabels';
-import {
-    BD_ACCOUNT,
-    BRAND_DETAIL_OPTIONAL_FIELDS,
-    buildStatus,
-    buildSummary,
-    readBrandDetail,
-    todayInUserTimeZone
-} from 'c/segmentationView';
+import { BD_ACCOUNT, BRAND_DETAIL_OPTIONAL_FIELDS, readBrandDetail } from 'c/installerRecords';
+import { buildStatus, buildSummary, todayInUserTimeZone } from 'c/segmentationView';
 
 /**
  * Merkgegevens record page: the classification of this brand detail, what would change it, and the

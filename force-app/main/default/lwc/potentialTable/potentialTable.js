@@ -2,12 +2,8 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { firstNotReady, loadStatus, messageStatus, READY } from 'c/ldsUtils';
 import { LABELS } from 'c/segmentationLabels';
-import {
-    POTENTIALS_RELATED_LIST,
-    buildPotentialGroups,
-    canReadPotential,
-    readPotentialRows
-} from 'c/segmentationView';
+import { POTENTIALS_RELATED_LIST, canReadPotential, readPotentialRows } from 'c/installerRecords';
+import { buildPotentialGroups } from 'c/segmentationView';
 
 /**
  * The installer's potential per product group and brand, with the source of each row. Owns its related list

@@ -12,14 +12,13 @@ import {
     BRAND_DETAIL_OBJECT,
     BRAND_DETAILS_RELATED_LIST,
     POTENTIAL_OBJECT,
-    currentClassification,
     defaultRecordTypeId,
     fieldLabels,
     picklistLabels,
     readBrandDetail,
-    readInstaller,
-    sortBrandDetails
-} from 'c/segmentationView';
+    readInstaller
+} from 'c/installerRecords';
+import { currentClassification, sortBrandDetails } from 'c/segmentationView';
 
 /**
  * What both segmentation panels load, once: the config, the installer (Account) with its inputs, all its brand

@@ -5,7 +5,8 @@ import { join, resolve } from 'path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { CLASSIFICATION_FIELDS, brandDetailFields } from 'c/segmentRules';
-import { currentClassification, readBrandDetail, readInstaller, readPotentialRows } from 'c/segmentationView';
+import { readBrandDetail, readInstaller, readPotentialRows } from 'c/installerRecords';
+import { currentClassification } from 'c/segmentationView';
 import { installerScenario } from 'test-utils';
 import config from '../../../staticresources/segmentationConfig.json';
 

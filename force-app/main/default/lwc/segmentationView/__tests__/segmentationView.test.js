@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import config from '../../../staticresources/segmentationConfig.json';
 import { customerType, explain } from 'c/segmentRules';
+import { picklistLabels } from 'c/installerRecords';
 import {
     buildPotentialGroups,
     buildStatus,
@@ -8,9 +9,7 @@ import {
     currentClassification,
     customerTypeBadge,
     explanationText,
-    fieldLabels,
     leadingBrandDetail,
-    picklistLabels,
     sortBrandDetails,
     todayInUserTimeZone
 } from 'c/segmentationView';
@@ -88,21 +87,6 @@ describe('view helpers', () => {
         expect(badges[4].label).toBe('Geen type klant');
     });
 
-    it('falls back to the package labels for fields the object info does not carry', () => {
-        const labels = fieldLabels({
-            results: [
-                {
-                    statusCode: 200,
-                    result: { apiName: 'Potential__c', fields: { Units__c: { label: 'Eenheden' } } }
-                },
-                { statusCode: 403, result: null }
-            ]
-        });
-        expect(labels.units).toBe('Eenheden');
-        expect(labels.brand).toBe('Merk');
-        expect(labels.valueType).toBe('Klanttype (waarde x potentie)');
-    });
-
     it('sorts a group VG first, then the competitors in config order, then unknown brands by name', () => {
         const row = (brand, units) => ({
             id: brand,
@@ -144,22 +128,6 @@ describe('the explanation in the user’s language', () => {
             }),
             { numRuns: 1000 }
         );
-    });
-
-    it('words computed values with the picklist labels of the user’s language', () => {
-        const english = picklistLabels({
-            picklistFieldValues: {
-                Customer_Type__c: {
-                    values: [
-                        { value: 'Grow', label: 'Grow' },
-                        { value: 'Keep', label: 'Keep' }
-                    ]
-                },
-                Value_Type__c: { values: [{ value: 'Grote klant', label: 'Large Customer' }] }
-            }
-        });
-        expect(english.valueType('Grote klant')).toBe('Large Customer');
-        expect(english.segment('30+')).toBe('30+');
     });
 });
 
