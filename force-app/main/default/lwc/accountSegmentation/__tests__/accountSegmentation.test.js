@@ -121,7 +121,7 @@ describe('c-account-segmentation', () => {
                 'Vaillant',
                 'AWB'
             ]);
-            expect(queryDeep(items[1], '.last-visit lightning-formatted-date-time').value).toBe('2025-11-18');
+            expect(queryDeep(items[1], '.last-visit c-calendar-date').value).toBe('2025-11-18');
             expect(visibleText(queryDeep(items[0], '.history-link'))).toBe('Historie van Vaillant');
         });
 
@@ -170,10 +170,10 @@ describe('c-account-segmentation', () => {
         const [vaillant, awb] = brandItems(element);
         const late = queryDeep(vaillant, '.visit_overdue');
         expect(visibleText(late)).toBe('Bezoek te laat');
-        expect(queryDeep(late, 'lightning-formatted-date-time').value).toBe('2025-09-30');
+        expect(queryDeep(late, 'c-calendar-date').value).toBe('2025-09-30');
         expect(queryDeep(late, 'lightning-icon').iconName).toBe('utility:warning');
         expect(queryDeep(awb, '.visit_overdue')).toBeNull();
-        expect(queryDeep(awb, '.visit lightning-formatted-date-time').value).toBe('2026-01-17');
+        expect(queryDeep(awb, '.visit c-calendar-date').value).toBe('2026-01-17');
     });
 
     it('takes the summary from an unlocked brand detail and marks the locked one', async () => {

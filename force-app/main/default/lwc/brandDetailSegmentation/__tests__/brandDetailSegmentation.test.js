@@ -52,8 +52,7 @@ const badge = (element) => queryDeep(element, 'lightning-badge.type-badge');
 const meter = (element) => queryDeep(element, '[role="meter"]');
 const moves = (element) => queryAllDeep(element, '.moves__item').map((item) => visibleText(item));
 const note = (element) => queryDeep(element, '.note');
-const dates = (element, selector) =>
-    queryAllDeep(element, `${selector} lightning-formatted-date-time`).map((date) => date.value);
+const dates = (element, selector) => queryAllDeep(element, selector).map((date) => date.value);
 
 describe('c-brand-detail-segmentation', () => {
     let nowSpy;
@@ -189,7 +188,9 @@ describe('c-brand-detail-segmentation', () => {
             const text = visibleText(element);
             expect(text).toContain(`Klanttype (waarde x potentie) ${expected.valueType}`);
             expect(text).toContain(expected.strategy);
-            expect(dates(element, '.visit')).toEqual(expected.nextVisit ? [expected.nextVisit] : []);
+            expect(dates(element, '.visit c-calendar-date')).toEqual(
+                expected.nextVisit ? [expected.nextVisit] : []
+            );
             expect(queryDeep(element, '.visit_overdue') !== null).toBe(expected.overdue);
             expect(text.includes('Bezoek te laat')).toBe(expected.overdue);
         });
@@ -200,7 +201,9 @@ describe('c-brand-detail-segmentation', () => {
             expect(visibleText(queryDeep(element, '.reason'))).toBe(
                 `Toelichting ${fields.Classification_Reason__c.value}`
             );
-            expect(dates(element, '.classified-at')).toEqual([fields.Classified_At__c.value]);
+            expect(dates(element, '.classified-at lightning-formatted-date-time')).toEqual([
+                fields.Classified_At__c.value
+            ]);
         });
 
         it('is accessible', async () => {
