@@ -6,6 +6,9 @@ export default {
     moduleNameMapper: {
         // The static resource is a file in force-app; components fetch it by URL, tests get its path.
         '^@salesforce/resourceUrl/(.*)$': '<rootDir>/force-app/test/jest-mocks/resourceUrl.js',
+        // The CSS module the panels share (a component folder with only a stylesheet).
+        '^c/segmentationStyles$':
+            '<rootDir>/force-app/main/default/lwc/segmentationStyles/segmentationStyles.css',
         // Shared test helpers (flushPromises, visibleText, ...): one copy for every component test.
         '^test-utils$': '<rootDir>/force-app/test/jest-utils/index.js',
         // The navigation stub that records where a component navigates.

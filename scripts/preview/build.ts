@@ -1,5 +1,5 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup, type RollupLog } from 'rollup';
@@ -7,7 +7,8 @@ import lwcModule from '@lwc/rollup-plugin';
 import replaceModule from '@rollup/plugin-replace';
 import { METADATA_DIR, REPO_ROOT } from '../lib/paths.ts';
 import { salesforceModules } from './salesforceModules.ts';
-import { PANELS, STATES, type FixtureRef, type PreviewState } from './states.ts';
+import { PANELS, STATES, type PreviewState } from './states.ts';
+import { englishDictionary, translateResponse } from './translations.ts';
 
 /**
  * Builds the local preview of the two panels: the real components compiled with the LWC compiler, the
@@ -22,6 +23,8 @@ const replace = replaceModule as unknown as (typeof replaceModule)['default'];
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PREVIEW_DIR = path.join(REPO_ROOT, 'preview/dist');
 const LWC_DIR = path.join(METADATA_DIR, 'lwc');
+const ENGLISH = englishDictionary();
+const BASE_COMPONENTS = `${path.sep}node_modules${path.sep}lightning-base-components${path.sep}`;
 const CONFIG_FILE = path.join(METADATA_DIR, 'staticresources/segmentationConfig.json');
 
 /** The day the fixtures are dated around (see the jest tests): late visits read the same on any day. */
@@ -31,15 +34,18 @@ const PREVIEW_NOW = Date.parse('2025-11-20T10:00:00Z');
 function moduleRecords() {
     const components = readdirSync(LWC_DIR, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
-        .map((entry) => ({
-            name: `c/${entry.name}`,
-            path: path.join(LWC_DIR, entry.name, `${entry.name}.js`)
-        }));
+        .map((entry) => {
+            // A component or service module has a .js file; a CSS module (c/segmentationStyles) only its .css.
+            const main = path.join(LWC_DIR, entry.name, entry.name);
+            return { name: `c/${entry.name}`, path: existsSync(`${main}.js`) ? `${main}.js` : `${main}.css` };
+        });
     const stubs = ['uiRecordApi', 'uiRelatedListApi', 'uiObjectInfoApi', 'navigation'].map((name) => ({
         name: `lightning/${name}`,
         path: path.join(HERE, 'client/stubs', `${name}.js`)
     }));
-    return [...components, ...stubs];
+    // Lightning base components (lightning-card, -badge, -icon, …) as the npm package ships them: the same markup
+    // and behaviour as on a record page. Our stubs above come first, so lightning/ui*Api stay fixture-fed.
+    return [...components, ...stubs, { npm: 'lightning-base-components' }];
 }
 
 async function bundle(outDir: string): Promise<void> {
@@ -50,20 +56,33 @@ async function bundle(outDir: string): Promise<void> {
             salesforceModules(),
             replace({
                 preventAssignment: true,
-                values: { 'process.env.NODE_ENV': JSON.stringify('development') }
+                values: {
+                    'process.env.NODE_ENV': JSON.stringify('development'),
+                    // The base components ask whether they render on a server; the preview renders in the browser.
+                    'import.meta.env.SSR': 'false'
+                }
             }),
             lwc({ rootDir: LWC_DIR, modules: moduleRecords() })
         ],
         onwarn(warning: RollupLog) {
-            warnings.push(`${warning.code ?? ''} ${warning.message}`);
+            // Ours only: the base components' own templates carry warnings we can neither fix nor act on.
+            if (warning.code !== 'CIRCULAR_DEPENDENCY' && !warning.id?.includes(BASE_COMPONENTS)) {
+                warnings.push(`${warning.code ?? ''} ${warning.message}`);
+            }
         }
     });
-    await build.write({ file: path.join(outDir, 'app.js'), format: 'esm', sourcemap: true });
+    // The base components load each icon set on first use (dynamic imports): those become chunks beside app.js.
+    await build.write({
+        dir: outDir,
+        entryFileNames: 'app.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        format: 'esm',
+        sourcemap: true
+    });
     await build.close();
     // A warning from the compiler is a problem in a component: fail the build instead of scrolling past it.
-    const relevant = warnings.filter((warning) => !warning.startsWith('CIRCULAR_DEPENDENCY'));
-    if (relevant.length > 0) {
-        throw new Error(`The preview build warned:\n${relevant.join('\n')}`);
+    if (warnings.length > 0) {
+        throw new Error(`The preview build warned:\n${warnings.join('\n')}`);
     }
 }
 
@@ -71,14 +90,21 @@ async function readFixture(ref: string): Promise<unknown> {
     return JSON.parse(await readFile(path.join(LWC_DIR, `${ref}.json`), 'utf8')) as unknown;
 }
 
-async function loadAdapters(adapters: Record<string, FixtureRef[]>) {
+/** The fixtures a state's adapters answer with; on an English page as the UI API answers an English user. */
+async function loadAdapters(state: PreviewState) {
+    const translate =
+        state.lang === 'en' ? (response: unknown) => translateResponse(response, ENGLISH) : undefined;
+    const load = async (ref?: string) => {
+        const fixture = ref ? await readFixture(ref) : undefined;
+        return fixture && translate ? translate(fixture) : fixture;
+    };
     const loaded: Record<string, { match?: Record<string, string>; data?: unknown; error?: unknown }[]> = {};
-    for (const [adapter, refs] of Object.entries(adapters)) {
+    for (const [adapter, refs] of Object.entries(state.adapters)) {
         loaded[adapter] = await Promise.all(
             refs.map(async (ref) => ({
                 match: ref.match,
-                data: ref.data ? await readFixture(ref.data) : undefined,
-                error: ref.error ? await readFixture(ref.error) : undefined
+                data: await load(ref.data),
+                error: await load(ref.error)
             }))
         );
     }
@@ -92,13 +118,12 @@ const escapeHtml = (text: string) =>
 const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 function resourceUrls(state: PreviewState) {
-    if (state.config === 'missing') {
-        return { segmentationConfig: '/resource/missing/segmentationConfig' };
-    }
-    if (state.config === 'invalid') {
-        return { segmentationConfig: '/resource/invalid/segmentationConfig' };
-    }
-    return { segmentationConfig: '/resource/segmentationConfig' };
+    return {
+        segmentationConfig:
+            state.config === 'missing'
+                ? '/resource/missing/segmentationConfig'
+                : '/resource/segmentationConfig'
+    };
 }
 
 function page(title: string, lang: string, head: string, body: string): string {
@@ -129,7 +154,7 @@ async function statePage(state: PreviewState): Promise<string> {
         lang: state.lang ?? 'nl',
         now: PREVIEW_NOW,
         resourceUrls: resourceUrls(state),
-        adapters: await loadAdapters(state.adapters)
+        adapters: await loadAdapters(state)
     };
     const objectLabel = state.panel === 'account' ? 'Installateur' : 'Merkgegevens';
     const recordName =
@@ -180,13 +205,8 @@ export async function buildPreview(outDir: string = PREVIEW_DIR): Promise<string
     await mkdir(outDir, { recursive: true });
     await bundle(outDir);
     await cp(path.join(HERE, 'client/preview.css'), path.join(outDir, 'preview.css'));
-    await mkdir(path.join(outDir, 'resource/invalid'), { recursive: true });
+    await mkdir(path.join(outDir, 'resource'), { recursive: true });
     await cp(CONFIG_FILE, path.join(outDir, 'resource/segmentationConfig'));
-    const config = JSON.parse(await readFile(CONFIG_FILE, 'utf8')) as Record<string, unknown>;
-    await writeFile(
-        path.join(outDir, 'resource/invalid/segmentationConfig'),
-        JSON.stringify({ ...config, version: 2 }, null, 2)
-    );
     for (const state of STATES) {
         await mkdir(path.join(outDir, state.id), { recursive: true });
         await writeFile(path.join(outDir, state.id, 'index.html'), await statePage(state));

@@ -44,12 +44,28 @@ const I18N: Record<string, string> = {
     currency: "'EUR'"
 };
 
+/**
+ * The modules this plugin answers: our custom labels, schema references, static resources and the i18n values
+ * the preview sets. Everything else under @salesforce/ (the base components' own labels, gates, the rest of
+ * i18n) is left to the lightning-base-components package, which maps it to its own files.
+ */
+function ours(source: string): boolean {
+    const [scope, kind, name = ''] = source.split('/');
+    if (scope !== '@salesforce') {
+        return false;
+    }
+    if (kind === 'label') {
+        return name.startsWith('c.');
+    }
+    return kind === 'schema' || kind === 'resourceUrl' || (kind === 'i18n' && name in I18N);
+}
+
 export function salesforceModules(): Plugin {
     const labels = readLabels();
     return {
         name: 'salesforce-scoped-modules',
         resolveId(source) {
-            return source.startsWith('@salesforce/') ? PREFIX + source.slice('@salesforce/'.length) : null;
+            return ours(source) ? PREFIX + source.slice('@salesforce/'.length) : null;
         },
         load(id) {
             if (!id.startsWith(PREFIX)) {
@@ -59,7 +75,7 @@ export function salesforceModules(): Plugin {
             const name = rest.join('/');
             switch (kind) {
                 case 'label': {
-                    const key = name.replace(/^c\./, '');
+                    const key = name.slice('c.'.length);
                     if (!(key in labels.nl)) {
                         this.error(
                             `Custom label ${key} is imported but not defined in CustomLabels.labels-meta.xml`
@@ -78,15 +94,9 @@ export function salesforceModules(): Plugin {
                 }
                 case 'resourceUrl':
                     return `export default window.__PREVIEW__?.resourceUrls?.[${JSON.stringify(name)}] ?? ${JSON.stringify(`/resource/${name}`)};`;
-                case 'i18n': {
-                    const value = I18N[name];
-                    if (!value) {
-                        this.error(`@salesforce/i18n/${name} has no preview value`);
-                    }
-                    return `export default ${value};`;
-                }
                 default:
-                    this.error(`@salesforce/${kind} is not available in the preview`);
+                    // i18n: ours() lets through only the settings the preview gives a value.
+                    return `export default ${I18N[name]};`;
             }
         }
     };

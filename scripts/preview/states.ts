@@ -16,7 +16,7 @@ export interface PreviewState {
     /** adapter name -> fixture responses; an adapter without one never answers (loading). */
     adapters: Record<string, FixtureRef[]>;
     /** Where the static resource is served from: the real one, none (404), or one of another version. */
-    config?: 'ok' | 'missing' | 'invalid';
+    config?: 'ok' | 'missing';
     lang?: 'nl' | 'en';
     /** Text that must be visible once the page has settled. */
     expectText: string[];
@@ -46,28 +46,53 @@ export const PANELS: Record<
 };
 
 const BD = 'brandDetailSegmentation/__tests__/data';
-const ACC = 'accountSegmentation/__tests__/data';
+const INSTALLER = 'segmentationPanel/__tests__/data';
+const TABLE = 'potentialTable/__tests__/data';
 const POTENTIALS = { relatedListId: 'Potentials__r' };
 const BRAND_DETAILS = { relatedListId: 'Brand_Details__r' };
+const ACCOUNT_RECORD = { recordId: PANELS.account.recordId };
+const BRAND_DETAIL_RECORD = { recordId: PANELS.brandDetail.recordId };
 
-function brandDetail(name: string, potentials: FixtureRef = { data: `${BD}/getRelatedListRecords${name}` }) {
+type Adapters = Record<string, FixtureRef[]>;
+
+/** What both panels read of one installer (scenario `name` of the fixtures), with parts replaced. */
+function installer(
+    name: string,
+    parts: { account?: FixtureRef; brandDetails?: FixtureRef; potentials?: FixtureRef } = {}
+) {
     return {
-        getRecord: [{ data: `${BD}/getRecord${name}` }],
-        getRelatedListRecords: [{ match: POTENTIALS, ...potentials }],
-        getObjectInfos: [{ data: `${BD}/getObjectInfos` }]
+        account: parts.account ?? { data: `${INSTALLER}/getRecord${name}` },
+        brandDetails: parts.brandDetails ?? { data: `${INSTALLER}/getRelatedListRecordsBrandDetails${name}` },
+        potentials: parts.potentials ?? { data: `${TABLE}/getRelatedListRecords${name}` }
     };
 }
 
-function account(name: string, overrides: Record<string, FixtureRef[]> = {}) {
+function adapters(
+    record: FixtureRef[],
+    parts: ReturnType<typeof installer>,
+    objectInfo: FixtureRef[] = [{ data: `${INSTALLER}/getObjectInfos` }]
+): Adapters {
     return {
-        getRecord: [{ data: `${ACC}/getRecord${name}` }],
+        getRecord: [...record, { match: ACCOUNT_RECORD, ...parts.account }],
         getRelatedListRecords: [
-            { match: BRAND_DETAILS, data: `${ACC}/getRelatedListRecordsBrandDetails${name}` },
-            { match: POTENTIALS, data: `${ACC}/getRelatedListRecordsPotentials${name}` }
+            { match: BRAND_DETAILS, ...parts.brandDetails },
+            { match: POTENTIALS, ...parts.potentials }
         ],
-        getObjectInfos: [{ data: `${ACC}/getObjectInfos` }],
-        ...overrides
+        getObjectInfos: objectInfo,
+        getPicklistValuesByRecordType: [{ data: `${INSTALLER}/getPicklistValuesByRecordType` }]
     };
+}
+
+function brandDetail(
+    name: string,
+    record: FixtureRef = { data: `${BD}/getRecord${name}` },
+    parts = installer(name)
+) {
+    return adapters([{ match: BRAND_DETAIL_RECORD, ...record }], parts);
+}
+
+function account(name: string, parts = installer(name)) {
+    return adapters([], parts);
 }
 
 const CONFIG_ERROR =
@@ -123,7 +148,7 @@ export const STATES: PreviewState[] = [
         expectText: [
             'Handmatig vastgezet',
             'De nachtelijke herclassificatie wijzigt deze merkgegevens niet.',
-            'Volgens de huidige potentie: Grow, segment 30+.'
+            'Volgens de huidige gegevens: Grow, segment 30+, VG 38%, Grote klant.'
         ]
     },
     {
@@ -144,21 +169,25 @@ export const STATES: PreviewState[] = [
         id: 'brand-detail-hidden-fields',
         panel: 'brandDetail',
         title: 'Merkgegevens — geen toegang tot de velden',
-        adapters: { ...brandDetail('Keep'), getRecord: [{ data: `${BD}/getRecordHiddenFields` }] },
+        adapters: brandDetail('Keep', { data: `${BD}/getRecordHiddenFields` }),
         expectText: ['Je hebt geen toegang tot de segmentatievelden.']
     },
     {
         id: 'brand-detail-potential-no-access',
         panel: 'brandDetail',
         title: 'Merkgegevens — geen toegang tot de potentie',
-        adapters: brandDetail('Grow', { error: `${BD}/getRelatedListRecordsNoAccess` }),
+        adapters: brandDetail(
+            'Grow',
+            undefined,
+            installer('Grow', { potentials: { error: `${TABLE}/getRelatedListRecordsNoAccess` } })
+        ),
         expectText: ['Grow', 'Je hebt geen toegang tot de potentie van deze installateur.']
     },
     {
         id: 'brand-detail-error',
         panel: 'brandDetail',
         title: 'Merkgegevens — fout bij laden',
-        adapters: { ...brandDetail('Keep'), getRecord: [{ error: `${BD}/getRecordError` }] },
+        adapters: brandDetail('Keep', { error: `${BD}/getRecordError` }),
         expectText: ['De segmentatie kon niet worden geladen', 'Details tonen'],
         detailsText: ['An unexpected error occurred.']
     },
@@ -170,15 +199,6 @@ export const STATES: PreviewState[] = [
         config: 'missing',
         expectText: [CONFIG_ERROR],
         allowConsoleErrors: [/404/]
-    },
-    {
-        id: 'brand-detail-config-invalid',
-        panel: 'brandDetail',
-        title: 'Merkgegevens — instellingen ongeldig',
-        adapters: brandDetail('Keep'),
-        config: 'invalid',
-        expectText: [CONFIG_ERROR],
-        detailsText: ['Versie 2 wordt niet ondersteund; verwacht versie 1']
     },
     {
         id: 'brand-detail-loading',
@@ -198,7 +218,7 @@ export const STATES: PreviewState[] = [
             'Merkgegevens',
             'Historie van Vaillant',
             'Bedrijf omvang',
-            '€ 8.000,00',
+            '8.000',
             'Potentie per productgroep'
         ]
     },
@@ -245,12 +265,12 @@ export const STATES: PreviewState[] = [
         id: 'account-empty',
         panel: 'account',
         title: 'Installateur — nog geen merkgegevens en potentie',
-        adapters: account('NoPotential', {
-            getRelatedListRecords: [
-                { match: BRAND_DETAILS, data: `${ACC}/getRelatedListRecordsBrandDetailsEmpty` },
-                { match: POTENTIALS, data: `${ACC}/getRelatedListRecordsPotentialsNoPotential` }
-            ]
-        }),
+        adapters: account(
+            'NoPotential',
+            installer('NoPotential', {
+                brandDetails: { data: `${INSTALLER}/getRelatedListRecordsBrandDetailsEmpty` }
+            })
+        ),
         expectText: [
             'Nog geen merkgegevens voor deze installateur.',
             'Nog geen potentie ingevuld.',
@@ -261,13 +281,14 @@ export const STATES: PreviewState[] = [
         id: 'account-no-access',
         panel: 'account',
         title: 'Installateur — geen toegang tot merkgegevens en potentie',
-        adapters: account('Grow', {
-            getRecord: [{ data: `${ACC}/getRecordHiddenInputs` }],
-            getRelatedListRecords: [
-                { match: BRAND_DETAILS, error: `${ACC}/getRelatedListRecordsNoAccess` },
-                { match: POTENTIALS, error: `${ACC}/getRelatedListRecordsNoAccess` }
-            ]
-        }),
+        adapters: account(
+            'Grow',
+            installer('Grow', {
+                account: { data: `${INSTALLER}/getRecordHiddenInputs` },
+                brandDetails: { error: `${INSTALLER}/getRelatedListRecordsNoAccess` },
+                potentials: { error: `${TABLE}/getRelatedListRecordsNoAccess` }
+            })
+        ),
         expectText: [
             'Je hebt geen toegang tot de merkgegevens van deze installateur.',
             'Je hebt geen toegang tot de invoervelden van deze installateur.',
@@ -278,7 +299,7 @@ export const STATES: PreviewState[] = [
         id: 'account-error',
         panel: 'account',
         title: 'Installateur — fout bij laden',
-        adapters: account('Grow', { getRecord: [{ error: `${ACC}/getRecordError` }] }),
+        adapters: account('Grow', installer('Grow', { account: { error: `${INSTALLER}/getRecordError` } })),
         expectText: ['De segmentatie kon niet worden geladen']
     },
     {
@@ -301,16 +322,29 @@ export const STATES: PreviewState[] = [
     {
         id: 'account-grow-english',
         panel: 'account',
-        title: 'Installer — Grow (English translation)',
-        // Without object info the panel uses its own (translated) field labels, as in an org without translations
-        // of the field labels; picklist values stay as the org spells them.
-        adapters: account('Grow', { getObjectInfos: [] }),
+        title: 'Installer — Grow (English)',
+        // The UI API answers an English user with the package's en_US translations (labels and picklist values).
+        adapters: account('Grow'),
         lang: 'en',
         expectText: [
             'Customer segmentation',
             '20 more VG boilers to Keep',
+            'Development Customer',
+            'VG 10 of 40 boilers (25%): Grow (5–75%). Segment 30+ (30–74). Keep from 30 VG boilers.',
             'History of Vaillant',
             'Visit overdue'
+        ]
+    },
+    {
+        id: 'brand-detail-locked-english',
+        panel: 'brandDetail',
+        title: 'Brand detail — locked by hand (English)',
+        adapters: brandDetail('Locked'),
+        lang: 'en',
+        expectText: [
+            'Locked by hand',
+            'According to the current data: Grow, segment 30+, VG 38%, Large Customer.',
+            'Large Customer'
         ]
     }
 ];

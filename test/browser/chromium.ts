@@ -1,17 +1,32 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 
-/** Debian's Chromium: the browser tests never download a browser of their own. */
+/** Debian's Chromium: the browser tests never download or install a browser (npm run setup:browser does). */
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Only an explicit opt-out skips; the value is the reason node:test prints. */
-export const BROWSER_SKIP = process.env.SKIP_BROWSER_TESTS === '1' ? 'SKIP_BROWSER_TESTS=1' : false;
+/** Where the browser tests put their screenshots: out/ unless `npm run screenshots` asks for docs/screenshots. */
+export const SCREENSHOT_DIR = path.resolve(REPO_ROOT, process.env.SCREENSHOT_DIR ?? 'out/screenshots');
 
-if (!BROWSER_SKIP && !existsSync(CHROMIUM)) {
-    // Loud on purpose: a silent skip would let the panels and the report go unseen.
-    throw new Error(
-        `${CHROMIUM} is missing: install it (apt-get install -y chromium) or set SKIP_BROWSER_TESTS=1 to skip the browser tests.`
-    );
+function skipReason(): string | false {
+    if (process.env.SKIP_BROWSER_TESTS === '1') {
+        return 'SKIP_BROWSER_TESTS=1';
+    }
+    return existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (npm run setup:browser installs it)`;
+}
+
+/**
+ * Whether a browser suite runs: false, or the reason it is skipped, which is also printed loudly, because a
+ * silent skip would let the panels and the report go unseen.
+ * @param suite the suite's name, as the warning names it
+ */
+export function browserSkip(suite: string): string | false {
+    const reason = skipReason();
+    if (reason) {
+        console.error(`\n!!! SKIPPED browser suite "${suite}": ${reason}.\n`);
+    }
+    return reason;
 }
 
 /** Headless, and quiet on a closed network (background connections would be refused, many at a time). */

@@ -3,6 +3,9 @@
  * Helpers shared by every component test (mapped as `test-utils` in jest.config.js), so that no test file
  * carries its own copy.
  */
+import { getRecord } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 
 /**
  * Lets pending promises and the re-render they cause settle. A macrotask turn drains every queued microtask,
@@ -88,4 +91,62 @@ export function mockConfigFetch({ body, status = 200 } = {}) {
     );
     global.fetch = fetchMock;
     return fetchMock;
+}
+
+/** The installer (Account) of every panel fixture. */
+export const INSTALLER_ID = '001AA00000KlntA1AA';
+
+function emitPart(adapter, part, filter) {
+    if (part?.error) {
+        adapter.emitError(part.error, filter);
+    } else if (part?.data) {
+        adapter.emit(part.data, filter);
+    }
+}
+
+/**
+ * Emits what a segmentation panel reads of its installer, each part to its own wire: `{data}` answers,
+ * `{error}` fails, a missing part stays loading. One part at a time, as the server would answer: a part of the
+ * panel that shows only once the account has arrived (the potential table) has its wire listening by then.
+ * @param {{account?: object, brandDetails?: object, potentials?: object, objectInfos?: object, picklists?: object}} parts
+ */
+export async function emitInstaller({ account, brandDetails, potentials, objectInfos, picklists }) {
+    const steps = [
+        () => emitPart(getRecord, account, (config) => config.recordId === INSTALLER_ID),
+        () =>
+            emitPart(
+                getRelatedListRecords,
+                brandDetails,
+                (config) => config.relatedListId === 'Brand_Details__r'
+            ),
+        () =>
+            emitPart(getRelatedListRecords, potentials, (config) => config.relatedListId === 'Potentials__r'),
+        () => emitPart(getObjectInfos, objectInfos),
+        // The picklist wire waits for the record type id from the object info.
+        () => emitPart(getPicklistValuesByRecordType, picklists)
+    ];
+    for (const step of steps) {
+        step();
+        await flushPromises();
+    }
+}
+
+const LWC = '../../main/default/lwc';
+
+/**
+ * The fixtures of one installer scenario (Keep, Grow, Get, WinBack, Locked, Estimate, NoPotential) as
+ * emitInstaller parts: its Account, its brand details, its potential, the object info and the picklist labels.
+ * @param {string} name
+ */
+export function installerScenario(name) {
+    const panelData = (file) => require(`${LWC}/segmentationPanel/__tests__/data/${file}.json`);
+    return {
+        account: { data: panelData(`getRecord${name}`) },
+        brandDetails: { data: panelData(`getRelatedListRecordsBrandDetails${name}`) },
+        potentials: {
+            data: require(`${LWC}/potentialTable/__tests__/data/getRelatedListRecords${name}.json`)
+        },
+        objectInfos: { data: panelData('getObjectInfos') },
+        picklists: { data: panelData('getPicklistValuesByRecordType') }
+    };
 }

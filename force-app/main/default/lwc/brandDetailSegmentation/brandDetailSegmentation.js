@@ -1,58 +1,20 @@
-import { LightningElement, api, wire } from 'lwc';
+import { wire } from 'lwc';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
-import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
-import { getObjectInfos } from 'lightning/uiObjectInfoApi';
-import { isNoAccessError } from 'c/ldsUtils';
-import { loadSegmentationConfig } from 'c/segmentationConfigLoader';
+import SegmentationPanel from 'c/segmentationPanel';
+import { firstNotReady, loadStatus, messageStatus, READY } from 'c/ldsUtils';
 import { LABELS, formatLabel } from 'c/segmentationLabels';
-import {
-    BD_ACCOUNT,
-    BRAND_DETAIL_OBJECT,
-    BRAND_DETAIL_OPTIONAL_FIELDS,
-    POTENTIAL_OBJECT,
-    POTENTIALS_RELATED_LIST,
-    buildPotentialGroups,
-    buildStatus,
-    buildSummary,
-    canReadPotential,
-    fieldLabels,
-    readBrandDetail,
-    readPotentialRows,
-    todayInUserTimeZone
-} from 'c/segmentationView';
+import { BD_ACCOUNT, BRAND_DETAIL_OPTIONAL_FIELDS, readBrandDetail } from 'c/installerRecords';
+import { buildStatus, buildSummary, todayInUserTimeZone } from 'c/segmentationView';
 
 /**
  * Merkgegevens record page: the classification of this brand detail, what would change it, and the
  * installer's potential per product group and brand.
  */
-export default class BrandDetailSegmentation extends LightningElement {
-    @api recordId;
-
-    labels = LABELS;
-
-    config;
-    configError;
-
+export default class BrandDetailSegmentation extends SegmentationPanel {
     record;
     recordError;
-    /** Set only once the brand detail has arrived: the potential wire waits for it. */
+    /** Set once the brand detail has arrived: the installer's wires wait for it. */
     accountId;
-
-    potentialRecords;
-    potentialError;
-
-    objectInfos;
-
-    connectedCallback() {
-        loadSegmentationConfig()
-            .then((config) => {
-                this.config = config;
-                this.configError = undefined;
-            })
-            .catch((error) => {
-                this.configError = error;
-            });
-    }
 
     @wire(getRecord, {
         recordId: '$recordId',
@@ -60,38 +22,10 @@ export default class BrandDetailSegmentation extends LightningElement {
         optionalFields: BRAND_DETAIL_OPTIONAL_FIELDS
     })
     wiredBrandDetail({ data, error }) {
+        this.record = data;
+        this.recordError = error;
         if (data) {
-            this.record = data;
-            this.recordError = undefined;
             this.accountId = getFieldValue(data, BD_ACCOUNT) ?? undefined;
-        } else if (error) {
-            this.record = undefined;
-            this.recordError = error;
-        }
-    }
-
-    @wire(getRelatedListRecords, {
-        parentRecordId: '$accountId',
-        relatedListId: POTENTIALS_RELATED_LIST.relatedListId,
-        fields: POTENTIALS_RELATED_LIST.fields,
-        optionalFields: POTENTIALS_RELATED_LIST.optionalFields,
-        pageSize: POTENTIALS_RELATED_LIST.pageSize
-    })
-    wiredPotentials({ data, error }) {
-        if (data) {
-            this.potentialRecords = data.records;
-            this.potentialError = undefined;
-        } else if (error) {
-            this.potentialRecords = undefined;
-            this.potentialError = error;
-        }
-    }
-
-    // Field labels only: until they arrive, or if they fail, the panel uses its own labels.
-    @wire(getObjectInfos, { objectApiNames: [BRAND_DETAIL_OBJECT, POTENTIAL_OBJECT] })
-    wiredObjectInfos({ data }) {
-        if (data) {
-            this.objectInfos = data;
         }
     }
 
@@ -99,63 +33,33 @@ export default class BrandDetailSegmentation extends LightningElement {
         return this.record ? readBrandDetail(this.record) : null;
     }
 
-    get fieldLabels() {
-        return fieldLabels(this.objectInfos);
-    }
-
     get title() {
         const brand = this.detail?.brandLabel;
         return brand ? formatLabel(LABELS.brandPanelTitle, brand) : LABELS.panelTitle;
     }
 
-    get hasNoRecordAccess() {
-        return isNoAccessError(this.recordError);
-    }
-
-    get hasRecordError() {
-        return Boolean(this.recordError);
-    }
-
-    get hasConfigError() {
-        return Boolean(this.configError);
-    }
-
-    get isLoading() {
-        return !this.record || !this.config;
-    }
-
-    get hasNoFieldAccess() {
-        return !this.detail?.canReadClassification;
-    }
-
-    /** 'loading' | 'noAccess' | 'error' | 'ready' for c-potential-table. */
-    get potentialState() {
-        if (this.potentialError) {
-            return isNoAccessError(this.potentialError) ? 'noAccess' : 'error';
-        }
-        if (!this.potentialRecords) {
-            return 'loading';
-        }
-        return canReadPotential(this.potentialRecords) ? 'ready' : 'noAccess';
-    }
-
-    get potentialRows() {
-        return this.potentialState === 'ready' ? readPotentialRows(this.potentialRecords) : [];
+    get status() {
+        const record = loadStatus({
+            error: this.recordError,
+            loaded: Boolean(this.record),
+            loadingText: LABELS.loading,
+            noAccessText: LABELS.noAccessRecord,
+            errorText: LABELS.loadError
+        });
+        const fields =
+            this.detail?.canReadClassification === false ? messageStatus(LABELS.noAccessFields) : READY;
+        return firstNotReady(record, this.configStatus, fields);
     }
 
     get summary() {
-        return buildSummary(
-            this.detail,
-            { ready: this.potentialState === 'ready', rows: this.potentialRows },
-            this.config
-        );
+        return this.detail && this.config
+            ? buildSummary(this.detail, this.current, this.config, this.picklist)
+            : null;
     }
 
-    get status() {
-        return buildStatus(this.detail, this.config, todayInUserTimeZone());
-    }
-
-    get potentialGroups() {
-        return buildPotentialGroups(this.potentialRows, this.config);
+    get visitStatus() {
+        return this.detail && this.config
+            ? buildStatus(this.detail, this.config, todayInUserTimeZone())
+            : null;
     }
 }

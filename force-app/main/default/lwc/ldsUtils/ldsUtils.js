@@ -71,3 +71,37 @@ export function isNoAccessError(error) {
     const entries = Array.isArray(error.body) ? error.body : [error.body];
     return entries.some((entry) => NO_ACCESS_CODES.has(entry?.errorCode));
 }
+
+/** The status of a part of a panel that has everything it needs: c-load-state shows its content. */
+export const READY = Object.freeze({ state: 'ready' });
+
+/**
+ * The one status ladder of the panels, as c-load-state shows it: an error (a no-access error in words, any
+ * other with its details), then loading, then ready.
+ * @param {{error?: any, loaded: boolean, loadingText: string, noAccessText: string, errorText: string}} part
+ * @returns {{state: 'ready' | 'loading' | 'message' | 'error', text?: string, errors?: any}}
+ */
+export function loadStatus({ error, loaded, loadingText, noAccessText, errorText }) {
+    if (error) {
+        return isNoAccessError(error)
+            ? { state: 'message', text: noAccessText }
+            : { state: 'error', text: errorText, errors: error };
+    }
+    return loaded ? READY : { state: 'loading', text: loadingText };
+}
+
+/**
+ * A plain message instead of the content (no access to the fields, nothing there yet).
+ * @param {string} text
+ */
+export function messageStatus(text) {
+    return { state: 'message', text };
+}
+
+/**
+ * The first status that is not ready, in the order given: what a part waits for or fails on first.
+ * @param {...{state: string}} statuses
+ */
+export function firstNotReady(...statuses) {
+    return statuses.find((status) => status.state !== 'ready') ?? READY;
+}

@@ -3,160 +3,182 @@
  * translation). One module so that each component imports the labels by name instead of repeating dozens of
  * @salesforce/label imports, and so that a test can check every label exists in both languages.
  */
-import panelTitle from '@salesforce/label/c.Seg_PanelTitle';
-import brandPanelTitle from '@salesforce/label/c.Seg_BrandPanelTitle';
-import loading from '@salesforce/label/c.Seg_Loading';
-import loadingPotential from '@salesforce/label/c.Seg_LoadingPotential';
-import loadError from '@salesforce/label/c.Seg_LoadError';
-import potentialLoadError from '@salesforce/label/c.Seg_PotentialLoadError';
+import brandDetailsEmpty from '@salesforce/label/c.Seg_BrandDetailsEmpty';
+import brandDetailsHeading from '@salesforce/label/c.Seg_BrandDetailsHeading';
 import brandDetailsLoadError from '@salesforce/label/c.Seg_BrandDetailsLoadError';
-import showDetails from '@salesforce/label/c.Seg_ShowDetails';
-import hideDetails from '@salesforce/label/c.Seg_HideDetails';
+import brandPanelTitle from '@salesforce/label/c.Seg_BrandPanelTitle';
 import configError from '@salesforce/label/c.Seg_ConfigError';
 import configHttp from '@salesforce/label/c.Seg_ConfigHttp';
 import configNotJson from '@salesforce/label/c.Seg_ConfigNotJson';
-import configVersion from '@salesforce/label/c.Seg_ConfigVersion';
-import configKey from '@salesforce/label/c.Seg_ConfigKey';
-import noAccessFields from '@salesforce/label/c.Seg_NoAccessFields';
-import noAccessRecord from '@salesforce/label/c.Seg_NoAccessRecord';
-import noAccessPotential from '@salesforce/label/c.Seg_NoAccessPotential';
-import noAccessBrandDetails from '@salesforce/label/c.Seg_NoAccessBrandDetails';
+import estimateBadge from '@salesforce/label/c.Seg_EstimateBadge';
+import fieldBoilerPotential from '@salesforce/label/c.Seg_FieldBoilerPotential';
+import fieldBrand from '@salesforce/label/c.Seg_FieldBrand';
+import fieldClassifiedAt from '@salesforce/label/c.Seg_FieldClassifiedAt';
+import fieldCompanySize from '@salesforce/label/c.Seg_FieldCompanySize';
 import fieldCustomerType from '@salesforce/label/c.Seg_FieldCustomerType';
+import fieldGrowth from '@salesforce/label/c.Seg_FieldGrowth';
+import fieldLastVisit from '@salesforce/label/c.Seg_FieldLastVisit';
+import fieldLocked from '@salesforce/label/c.Seg_FieldLocked';
+import fieldMarketType from '@salesforce/label/c.Seg_FieldMarketType';
+import fieldNextVisit from '@salesforce/label/c.Seg_FieldNextVisit';
+import fieldPotentialSource from '@salesforce/label/c.Seg_FieldPotentialSource';
+import fieldReason from '@salesforce/label/c.Seg_FieldReason';
+import fieldRevenue from '@salesforce/label/c.Seg_FieldRevenue';
 import fieldSegment from '@salesforce/label/c.Seg_FieldSegment';
 import fieldShare from '@salesforce/label/c.Seg_FieldShare';
-import fieldBoilerPotential from '@salesforce/label/c.Seg_FieldBoilerPotential';
-import fieldPotentialSource from '@salesforce/label/c.Seg_FieldPotentialSource';
-import fieldGrowth from '@salesforce/label/c.Seg_FieldGrowth';
-import fieldValueType from '@salesforce/label/c.Seg_FieldValueType';
-import fieldNextVisit from '@salesforce/label/c.Seg_FieldNextVisit';
-import fieldLastVisit from '@salesforce/label/c.Seg_FieldLastVisit';
-import fieldReason from '@salesforce/label/c.Seg_FieldReason';
-import fieldClassifiedAt from '@salesforce/label/c.Seg_FieldClassifiedAt';
-import fieldLocked from '@salesforce/label/c.Seg_FieldLocked';
-import fieldCompanySize from '@salesforce/label/c.Seg_FieldCompanySize';
-import fieldMarketType from '@salesforce/label/c.Seg_FieldMarketType';
-import fieldRevenue from '@salesforce/label/c.Seg_FieldRevenue';
-import fieldBrand from '@salesforce/label/c.Seg_FieldBrand';
-import fieldUnits from '@salesforce/label/c.Seg_FieldUnits';
 import fieldSource from '@salesforce/label/c.Seg_FieldSource';
-import noCustomerType from '@salesforce/label/c.Seg_NoCustomerType';
-import noSegment from '@salesforce/label/c.Seg_NoSegment';
-import noShare from '@salesforce/label/c.Seg_NoShare';
-import notFilled from '@salesforce/label/c.Seg_NotFilled';
-import notClassified from '@salesforce/label/c.Seg_NotClassified';
-import estimateBadge from '@salesforce/label/c.Seg_EstimateBadge';
-import units from '@salesforce/label/c.Seg_Units';
-import unitsOne from '@salesforce/label/c.Seg_UnitsOne';
-import shareValueText from '@salesforce/label/c.Seg_ShareValueText';
-import shareMarks from '@salesforce/label/c.Seg_ShareMarks';
-import strategy from '@salesforce/label/c.Seg_Strategy';
-import visitCadence from '@salesforce/label/c.Seg_VisitCadence';
-import visitOverdue from '@salesforce/label/c.Seg_VisitOverdue';
-import neverVisited from '@salesforce/label/c.Seg_NeverVisited';
-import lockedHelp from '@salesforce/label/c.Seg_LockedHelp';
-import movesHeading from '@salesforce/label/c.Seg_MovesHeading';
-import movesNote from '@salesforce/label/c.Seg_MovesNote';
-import moveUpOne from '@salesforce/label/c.Seg_MoveUpOne';
-import moveUpMany from '@salesforce/label/c.Seg_MoveUpMany';
-import moveDownOne from '@salesforce/label/c.Seg_MoveDownOne';
-import moveDownMany from '@salesforce/label/c.Seg_MoveDownMany';
-import segmentUpOne from '@salesforce/label/c.Seg_SegmentUpOne';
-import segmentUpMany from '@salesforce/label/c.Seg_SegmentUpMany';
-import segmentTop from '@salesforce/label/c.Seg_SegmentTop';
-import outdated from '@salesforce/label/c.Seg_Outdated';
-import outdatedLocked from '@salesforce/label/c.Seg_OutdatedLocked';
-import potentialHeading from '@salesforce/label/c.Seg_PotentialHeading';
-import potentialCaption from '@salesforce/label/c.Seg_PotentialCaption';
-import potentialEmpty from '@salesforce/label/c.Seg_PotentialEmpty';
-import potentialEmptyHint from '@salesforce/label/c.Seg_PotentialEmptyHint';
+import fieldUnits from '@salesforce/label/c.Seg_FieldUnits';
+import fieldValueType from '@salesforce/label/c.Seg_FieldValueType';
+import fieldVgUnits12m from '@salesforce/label/c.Seg_FieldVgUnits12m';
 import groupEmpty from '@salesforce/label/c.Seg_GroupEmpty';
 import groupTotal from '@salesforce/label/c.Seg_GroupTotal';
 import groupVgShare from '@salesforce/label/c.Seg_GroupVgShare';
-import vgTag from '@salesforce/label/c.Seg_VgTag';
+import hideDetails from '@salesforce/label/c.Seg_HideDetails';
 import inputsHeading from '@salesforce/label/c.Seg_InputsHeading';
-import brandDetailsHeading from '@salesforce/label/c.Seg_BrandDetailsHeading';
-import brandDetailsEmpty from '@salesforce/label/c.Seg_BrandDetailsEmpty';
-import viewHistory from '@salesforce/label/c.Seg_ViewHistory';
-import classificationHeading from '@salesforce/label/c.Seg_ClassificationHeading';
+import loadError from '@salesforce/label/c.Seg_LoadError';
+import loading from '@salesforce/label/c.Seg_Loading';
+import loadingPotential from '@salesforce/label/c.Seg_LoadingPotential';
+import lockedHelp from '@salesforce/label/c.Seg_LockedHelp';
+import moveDownMany from '@salesforce/label/c.Seg_MoveDownMany';
+import moveDownOne from '@salesforce/label/c.Seg_MoveDownOne';
+import moveUpMany from '@salesforce/label/c.Seg_MoveUpMany';
+import moveUpOne from '@salesforce/label/c.Seg_MoveUpOne';
+import movesHeading from '@salesforce/label/c.Seg_MovesHeading';
+import movesNote from '@salesforce/label/c.Seg_MovesNote';
+import neverVisited from '@salesforce/label/c.Seg_NeverVisited';
+import noAccessBrandDetails from '@salesforce/label/c.Seg_NoAccessBrandDetails';
+import noAccessFields from '@salesforce/label/c.Seg_NoAccessFields';
 import noAccessInputs from '@salesforce/label/c.Seg_NoAccessInputs';
+import noAccessPotential from '@salesforce/label/c.Seg_NoAccessPotential';
+import noAccessRecord from '@salesforce/label/c.Seg_NoAccessRecord';
+import noCustomerType from '@salesforce/label/c.Seg_NoCustomerType';
+import noSegment from '@salesforce/label/c.Seg_NoSegment';
+import noShare from '@salesforce/label/c.Seg_NoShare';
+import notClassified from '@salesforce/label/c.Seg_NotClassified';
+import notFilled from '@salesforce/label/c.Seg_NotFilled';
+import noteSegment from '@salesforce/label/c.Seg_NoteSegment';
+import outdated from '@salesforce/label/c.Seg_Outdated';
+import outdatedLocked from '@salesforce/label/c.Seg_OutdatedLocked';
+import panelTitle from '@salesforce/label/c.Seg_PanelTitle';
+import potentialCaption from '@salesforce/label/c.Seg_PotentialCaption';
+import potentialEmpty from '@salesforce/label/c.Seg_PotentialEmpty';
+import potentialEmptyHint from '@salesforce/label/c.Seg_PotentialEmptyHint';
+import potentialHeading from '@salesforce/label/c.Seg_PotentialHeading';
+import potentialLoadError from '@salesforce/label/c.Seg_PotentialLoadError';
+import reasonEstimate from '@salesforce/label/c.Seg_ReasonEstimate';
+import reasonMoveDown from '@salesforce/label/c.Seg_ReasonMoveDown';
+import reasonMoveUp from '@salesforce/label/c.Seg_ReasonMoveUp';
+import reasonNoPotential from '@salesforce/label/c.Seg_ReasonNoPotential';
+import reasonNoSegment from '@salesforce/label/c.Seg_ReasonNoSegment';
+import reasonSegment from '@salesforce/label/c.Seg_ReasonSegment';
+import reasonSegmentOpen from '@salesforce/label/c.Seg_ReasonSegmentOpen';
+import reasonSegmentRange from '@salesforce/label/c.Seg_ReasonSegmentRange';
+import reasonShare from '@salesforce/label/c.Seg_ReasonShare';
+import reasonShareRange from '@salesforce/label/c.Seg_ReasonShareRange';
+import reasonVgUnitsMany from '@salesforce/label/c.Seg_ReasonVgUnitsMany';
+import reasonVgUnitsOne from '@salesforce/label/c.Seg_ReasonVgUnitsOne';
+import reasonWinBackRange from '@salesforce/label/c.Seg_ReasonWinBackRange';
+import segmentTop from '@salesforce/label/c.Seg_SegmentTop';
+import segmentUpMany from '@salesforce/label/c.Seg_SegmentUpMany';
+import segmentUpOne from '@salesforce/label/c.Seg_SegmentUpOne';
+import shareValueText from '@salesforce/label/c.Seg_ShareValueText';
+import showDetails from '@salesforce/label/c.Seg_ShowDetails';
+import strategy from '@salesforce/label/c.Seg_Strategy';
+import units from '@salesforce/label/c.Seg_Units';
+import unitsOne from '@salesforce/label/c.Seg_UnitsOne';
+import vgTag from '@salesforce/label/c.Seg_VgTag';
+import viewHistory from '@salesforce/label/c.Seg_ViewHistory';
+import visitCadence from '@salesforce/label/c.Seg_VisitCadence';
+import visitOverdue from '@salesforce/label/c.Seg_VisitOverdue';
 
 export const LABELS = Object.freeze({
-    panelTitle,
-    brandPanelTitle,
-    loading,
-    loadingPotential,
-    loadError,
-    potentialLoadError,
+    brandDetailsEmpty,
+    brandDetailsHeading,
     brandDetailsLoadError,
-    showDetails,
-    hideDetails,
+    brandPanelTitle,
     configError,
     configHttp,
     configNotJson,
-    configVersion,
-    configKey,
-    noAccessFields,
-    noAccessRecord,
-    noAccessPotential,
-    noAccessBrandDetails,
+    estimateBadge,
+    fieldBoilerPotential,
+    fieldBrand,
+    fieldClassifiedAt,
+    fieldCompanySize,
     fieldCustomerType,
+    fieldGrowth,
+    fieldLastVisit,
+    fieldLocked,
+    fieldMarketType,
+    fieldNextVisit,
+    fieldPotentialSource,
+    fieldReason,
+    fieldRevenue,
     fieldSegment,
     fieldShare,
-    fieldBoilerPotential,
-    fieldPotentialSource,
-    fieldGrowth,
-    fieldValueType,
-    fieldNextVisit,
-    fieldLastVisit,
-    fieldReason,
-    fieldClassifiedAt,
-    fieldLocked,
-    fieldCompanySize,
-    fieldMarketType,
-    fieldRevenue,
-    fieldBrand,
-    fieldUnits,
     fieldSource,
-    noCustomerType,
-    noSegment,
-    noShare,
-    notFilled,
-    notClassified,
-    estimateBadge,
-    units,
-    unitsOne,
-    shareValueText,
-    shareMarks,
-    strategy,
-    visitCadence,
-    visitOverdue,
-    neverVisited,
-    lockedHelp,
-    movesHeading,
-    movesNote,
-    moveUpOne,
-    moveUpMany,
-    moveDownOne,
-    moveDownMany,
-    segmentUpOne,
-    segmentUpMany,
-    segmentTop,
-    outdated,
-    outdatedLocked,
-    potentialHeading,
-    potentialCaption,
-    potentialEmpty,
-    potentialEmptyHint,
+    fieldUnits,
+    fieldValueType,
+    fieldVgUnits12m,
     groupEmpty,
     groupTotal,
     groupVgShare,
-    vgTag,
+    hideDetails,
     inputsHeading,
-    brandDetailsHeading,
-    brandDetailsEmpty,
+    loadError,
+    loading,
+    loadingPotential,
+    lockedHelp,
+    moveDownMany,
+    moveDownOne,
+    moveUpMany,
+    moveUpOne,
+    movesHeading,
+    movesNote,
+    neverVisited,
+    noAccessBrandDetails,
+    noAccessFields,
+    noAccessInputs,
+    noAccessPotential,
+    noAccessRecord,
+    noCustomerType,
+    noSegment,
+    noShare,
+    notClassified,
+    notFilled,
+    noteSegment,
+    outdated,
+    outdatedLocked,
+    panelTitle,
+    potentialCaption,
+    potentialEmpty,
+    potentialEmptyHint,
+    potentialHeading,
+    potentialLoadError,
+    reasonEstimate,
+    reasonMoveDown,
+    reasonMoveUp,
+    reasonNoPotential,
+    reasonNoSegment,
+    reasonSegment,
+    reasonSegmentOpen,
+    reasonSegmentRange,
+    reasonShare,
+    reasonShareRange,
+    reasonVgUnitsMany,
+    reasonVgUnitsOne,
+    reasonWinBackRange,
+    segmentTop,
+    segmentUpMany,
+    segmentUpOne,
+    shareValueText,
+    showDetails,
+    strategy,
+    units,
+    unitsOne,
+    vgTag,
     viewHistory,
-    classificationHeading,
-    noAccessInputs
+    visitCadence,
+    visitOverdue
 });
 
 /**

@@ -6,22 +6,19 @@ import { LABELS } from 'c/segmentationLabels';
  * potential was found, klanttype) with the explanation, and what would change it from the current potential.
  */
 export default class SegmentationSummary extends LightningElement {
-    /** View model from buildSummary. */
+    /** View model from buildSummary; null while the panel loads (the summary is not shown then). */
     @api summary;
     /** Field labels from fieldLabels(). */
     @api fieldLabels = {};
 
     labels = LABELS;
 
-    get hasMoves() {
-        return (this.summary?.moves ?? []).length > 0;
+    get badgeClass() {
+        return `type-badge ${this.summary?.badge.className ?? ''}`;
     }
 
-    get moves() {
-        return (this.summary?.moves ?? []).map((move) => ({
-            ...move,
-            icon: move.direction === 'down' ? 'warning' : 'grow'
-        }));
+    get hasMoves() {
+        return (this.summary?.moves ?? []).length > 0;
     }
 
     get hasValueTypeDetails() {
@@ -30,9 +27,5 @@ export default class SegmentationSummary extends LightningElement {
 
     get valueTypeDetails() {
         return [this.summary?.strategyText, this.summary?.cadenceText].filter(Boolean).join(' · ');
-    }
-
-    get classifiedAtLine() {
-        return `${this.fieldLabels.classifiedAt}: ${this.summary?.classifiedAtText ?? ''}`;
     }
 }

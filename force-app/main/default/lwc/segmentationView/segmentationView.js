@@ -1,49 +1,17 @@
-import { getFieldValue, getFieldDisplayValue } from 'lightning/uiRecordApi';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import CURRENCY from '@salesforce/i18n/currency';
-
-import ACCOUNT_OBJECT from '@salesforce/schema/Account';
-import BRAND_DETAIL_OBJECT from '@salesforce/schema/Brand_Detail__c';
-import POTENTIAL_OBJECT from '@salesforce/schema/Potential__c';
-
-import BD_ID from '@salesforce/schema/Brand_Detail__c.Id';
-import BD_NAME from '@salesforce/schema/Brand_Detail__c.Name';
-import BD_ACCOUNT from '@salesforce/schema/Brand_Detail__c.Account__c';
-import BD_BRAND from '@salesforce/schema/Brand_Detail__c.Brand__c';
-import BD_CUSTOMER_TYPE from '@salesforce/schema/Brand_Detail__c.Customer_Type__c';
-import BD_SEGMENT from '@salesforce/schema/Brand_Detail__c.Potential_Segment__c';
-import BD_SHARE from '@salesforce/schema/Brand_Detail__c.VG_Potential_Share__c';
-import BD_BOILER_POTENTIAL from '@salesforce/schema/Brand_Detail__c.Boiler_Potential__c';
-import BD_POTENTIAL_SOURCE from '@salesforce/schema/Brand_Detail__c.Potential_Source__c';
-import BD_GROWTH from '@salesforce/schema/Brand_Detail__c.Potential_Growth__c';
-import BD_VALUE_TYPE from '@salesforce/schema/Brand_Detail__c.Value_Type__c';
-import BD_LAST_VISIT from '@salesforce/schema/Brand_Detail__c.Last_Visit_Date__c';
-import BD_LOCKED from '@salesforce/schema/Brand_Detail__c.Classification_Locked__c';
-import BD_EVER_HAD_SHARE from '@salesforce/schema/Brand_Detail__c.VG_Ever_Had_Share__c';
-import BD_REASON from '@salesforce/schema/Brand_Detail__c.Classification_Reason__c';
-import BD_CLASSIFIED_AT from '@salesforce/schema/Brand_Detail__c.Classified_At__c';
-import BD_NEXT_VISIT from '@salesforce/schema/Brand_Detail__c.Next_Visit_Due__c';
-
-import POT_ID from '@salesforce/schema/Potential__c.Id';
-import POT_PRODUCT_GROUP from '@salesforce/schema/Potential__c.Product_Group__c';
-import POT_BRAND from '@salesforce/schema/Potential__c.Brand__c';
-import POT_UNITS from '@salesforce/schema/Potential__c.Units__c';
-import POT_SOURCE from '@salesforce/schema/Potential__c.Source__c';
-
-import ACC_NAME from '@salesforce/schema/Account.Name';
-import ACC_COMPANY_SIZE from '@salesforce/schema/Account.Company_Size__c';
-import ACC_MARKET_TYPE from '@salesforce/schema/Account.Market_Type__c';
-import ACC_REVENUE from '@salesforce/schema/Account.Revenue_12M__c';
-
 import {
     aggregatePotential,
-    customerType,
+    brandDetailFields,
+    classify,
+    customerTypeOrder,
     isVisitOverdue,
     nextSegment,
     nextVisitDue,
+    plannedUpdate,
     potentialSegment,
     productGroupPotential,
+    typeMove,
     vgUnitsToTypeChange,
     wholePercentFromStored,
     wholeSharePercent
@@ -51,75 +19,15 @@ import {
 import { LABELS, countLabel, formatLabel } from 'c/segmentationLabels';
 
 /**
- * What the two segmentation panels share: which fields they read, how a UI API record becomes plain values,
- * and the view models their child components render. Every rule comes from c/segmentRules; this module only
- * arranges and words the results.
+ * The view models the segmentation panels render, from the plain values c/installerRecords reads. Every rule
+ * comes from c/segmentRules; this module only arranges and words the results, in the user's language.
  */
 
-export { ACCOUNT_OBJECT, BRAND_DETAIL_OBJECT, POTENTIAL_OBJECT, BD_ACCOUNT, ACC_NAME };
-
-/** Brand detail fields a profile may hide; read as optional so one hidden field does not empty the panel. */
-export const BRAND_DETAIL_OPTIONAL_FIELDS = [
-    BD_NAME,
-    BD_BRAND,
-    BD_CUSTOMER_TYPE,
-    BD_SEGMENT,
-    BD_SHARE,
-    BD_BOILER_POTENTIAL,
-    BD_POTENTIAL_SOURCE,
-    BD_GROWTH,
-    BD_VALUE_TYPE,
-    BD_LAST_VISIT,
-    BD_LOCKED,
-    BD_EVER_HAD_SHARE,
-    BD_REASON,
-    BD_CLASSIFIED_AT
-];
-
-export const ACCOUNT_OPTIONAL_FIELDS = [ACC_COMPANY_SIZE, ACC_MARKET_TYPE, ACC_REVENUE];
-
-/** The related list adapter takes "Object.Field" strings. */
-const qualified = (field) => `${field.objectApiName}.${field.fieldApiName}`;
-
-export const BRAND_DETAILS_RELATED_LIST = Object.freeze({
-    relatedListId: 'Brand_Details__r',
-    fields: [qualified(BD_ID)],
-    optionalFields: BRAND_DETAIL_OPTIONAL_FIELDS.map(qualified)
-});
-
-// One account has at most a row per product group and brand (Key__c is unique), far below one page.
-export const POTENTIALS_RELATED_LIST = Object.freeze({
-    relatedListId: 'Potentials__r',
-    fields: [qualified(POT_ID)],
-    optionalFields: [POT_PRODUCT_GROUP, POT_BRAND, POT_UNITS, POT_SOURCE].map(qualified),
-    pageSize: 100
-});
-
-const hasField = (record, field) => Boolean(record?.fields && field.fieldApiName in record.fields);
-const shown = (record, field) => getFieldDisplayValue(record, field) ?? getFieldValue(record, field) ?? null;
-const valueOf = (record, field) => getFieldValue(record, field) ?? null;
-
 const numberFormat = new Intl.NumberFormat(LOCALE);
-const dateFormat = new Intl.DateTimeFormat(LOCALE, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC'
-});
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE
-});
 
-/** @param {number | null} value */
-export function formatNumber(value) {
-    return value === null || value === undefined ? null : numberFormat.format(value);
-}
-
-/** @param {string | null} isoDate YYYY-MM-DD, a calendar date without time zone */
-export function formatDate(isoDate) {
-    return isoDate ? dateFormat.format(new Date(`${isoDate}T00:00:00Z`)) : null;
+/** A count inside a sentence ("1.250 ketels"); standalone numbers are lightning-formatted-number. */
+function formatNumber(value) {
+    return numberFormat.format(value);
 }
 
 /**
@@ -139,143 +47,41 @@ export function todayInUserTimeZone(nowMs = Date.now()) {
 }
 
 /**
- * The plain values of one Brand_Detail__c record (from getRecord or a related list).
- * @param {object} record UI API record
+ * What tonight's run will compute for the installer, with the boiler potential it comes from: the rules
+ * module's own classify, so the panel and the command cannot disagree.
+ * @param {import('../segmentRules/segmentRules.js').InstallerInputs} installer from readInstaller (c/installerRecords)
+ * @param {import('../segmentRules/segmentRules.js').PotentialRow[]} rows from readPotentialRows (c/installerRecords)
+ * @param {object} config
  */
-export function readBrandDetail(record) {
-    const share = valueOf(record, BD_SHARE);
-    return {
-        id: record.id,
-        name: valueOf(record, BD_NAME),
-        brand: valueOf(record, BD_BRAND),
-        brandLabel: shown(record, BD_BRAND),
-        customerType: valueOf(record, BD_CUSTOMER_TYPE),
-        customerTypeLabel: shown(record, BD_CUSTOMER_TYPE),
-        segment: valueOf(record, BD_SEGMENT),
-        segmentLabel: shown(record, BD_SEGMENT),
-        share: share === null ? null : Number(share),
-        boilerPotential: valueOf(record, BD_BOILER_POTENTIAL),
-        potentialSource: valueOf(record, BD_POTENTIAL_SOURCE),
-        potentialSourceLabel: shown(record, BD_POTENTIAL_SOURCE),
-        growthLabel: shown(record, BD_GROWTH),
-        valueType: valueOf(record, BD_VALUE_TYPE),
-        valueTypeLabel: shown(record, BD_VALUE_TYPE),
-        lastVisitDate: valueOf(record, BD_LAST_VISIT),
-        locked: valueOf(record, BD_LOCKED) === true,
-        everHadShare: valueOf(record, BD_EVER_HAD_SHARE) === true,
-        reason: valueOf(record, BD_REASON),
-        classifiedAt: valueOf(record, BD_CLASSIFIED_AT),
-        classifiedAtLabel: getFieldDisplayValue(record, BD_CLASSIFIED_AT) ?? null,
-        // Without the type field (hidden by field-level security) there is no classification to show.
-        canReadClassification: hasField(record, BD_CUSTOMER_TYPE)
-    };
+export function currentClassification(installer, rows, config) {
+    const potential = aggregatePotential(rows, config);
+    return { potential, classification: classify(installer, potential, config) };
 }
+
+/** Badge looks in Type klant order (Win-back, Get, Grow, Keep): SLDS themes, and an icon so colour is not all. */
+const TYPE_BADGES = Object.freeze([
+    { variant: 'win-back', className: 'slds-theme_error', iconName: 'utility:undo' },
+    { variant: 'get', className: 'slds-badge_inverse', iconName: 'utility:add' },
+    { variant: 'grow', className: 'slds-theme_warning', iconName: 'utility:trending' },
+    { variant: 'keep', className: 'slds-theme_success', iconName: 'utility:check' }
+]);
 
 /**
- * Potential__c records as rule rows plus what the table shows. Rows the user cannot fully read are left out.
- * @param {object[]} records UI API records
+ * The lightning-badge of a stored type klant, keyed on the config's type order so a renamed type keeps its look.
+ * @param {string | null} type the stored value
+ * @param {string | null} label its label in the user's language
+ * @param {object} config
  */
-export function readPotentialRows(records) {
-    return records
-        .filter(
-            (record) =>
-                hasField(record, POT_PRODUCT_GROUP) &&
-                hasField(record, POT_BRAND) &&
-                hasField(record, POT_UNITS)
-        )
-        .map((record) => ({
-            id: record.id,
-            productGroup: valueOf(record, POT_PRODUCT_GROUP),
-            productGroupLabel: shown(record, POT_PRODUCT_GROUP),
-            brand: valueOf(record, POT_BRAND),
-            brandLabel: shown(record, POT_BRAND),
-            units: Number(valueOf(record, POT_UNITS) ?? 0),
-            source: valueOf(record, POT_SOURCE),
-            sourceLabel: shown(record, POT_SOURCE)
-        }));
-}
-
-/** True when every Potential__c field the table needs is readable (checked on the first record). */
-export function canReadPotential(records) {
-    const first = records[0];
-    return !first || [POT_PRODUCT_GROUP, POT_BRAND, POT_UNITS].every((field) => hasField(first, field));
-}
-
-/**
- * The account's inputs to the classification, as label/value rows. A field the user may not see is left out
- * rather than shown as empty; an empty one reads "Niet ingevuld".
- * @param {object} record UI API Account record
- * @param {ReturnType<typeof fieldLabels>} labels
- */
-export function buildAccountInputs(record, labels) {
-    const revenue = valueOf(record, ACC_REVENUE);
-    const currency = new Intl.NumberFormat(LOCALE, {
-        style: 'currency',
-        currency: CURRENCY,
-        maximumFractionDigits: 0
-    });
-    const inputs = [
-        { key: 'companySize', field: ACC_COMPANY_SIZE, text: shown(record, ACC_COMPANY_SIZE) },
-        { key: 'marketType', field: ACC_MARKET_TYPE, text: shown(record, ACC_MARKET_TYPE) },
-        {
-            key: 'revenue',
-            field: ACC_REVENUE,
-            text:
-                getFieldDisplayValue(record, ACC_REVENUE) ??
-                (revenue === null ? null : currency.format(revenue))
-        }
-    ];
-    return inputs
-        .filter((input) => hasField(record, input.field))
-        .map((input) => ({ key: input.key, label: labels[input.key], text: input.text ?? LABELS.notFilled }));
-}
-
-/**
- * Field labels as the org names them (getObjectInfos), falling back to our own labels while they load or
- * when a field is hidden.
- * @param {object | undefined} objectInfos data of the getObjectInfos wire
- */
-export function fieldLabels(objectInfos) {
-    const infos = {};
-    for (const entry of objectInfos?.results ?? []) {
-        if (entry?.statusCode === 200 && entry.result) {
-            infos[entry.result.apiName] = entry.result.fields ?? {};
-        }
-    }
-    const label = (field, fallback) => infos[field.objectApiName]?.[field.fieldApiName]?.label ?? fallback;
-    return Object.freeze({
-        customerType: label(BD_CUSTOMER_TYPE, LABELS.fieldCustomerType),
-        segment: label(BD_SEGMENT, LABELS.fieldSegment),
-        share: label(BD_SHARE, LABELS.fieldShare),
-        boilerPotential: label(BD_BOILER_POTENTIAL, LABELS.fieldBoilerPotential),
-        potentialSource: label(BD_POTENTIAL_SOURCE, LABELS.fieldPotentialSource),
-        growth: label(BD_GROWTH, LABELS.fieldGrowth),
-        // The field is called Klanttype; the panel adds which matrix it comes from, as sales calls it.
-        valueType: LABELS.fieldValueType,
-        nextVisit: label(BD_NEXT_VISIT, LABELS.fieldNextVisit),
-        lastVisit: label(BD_LAST_VISIT, LABELS.fieldLastVisit),
-        reason: label(BD_REASON, LABELS.fieldReason),
-        classifiedAt: label(BD_CLASSIFIED_AT, LABELS.fieldClassifiedAt),
-        locked: label(BD_LOCKED, LABELS.fieldLocked),
-        companySize: label(ACC_COMPANY_SIZE, LABELS.fieldCompanySize),
-        marketType: label(ACC_MARKET_TYPE, LABELS.fieldMarketType),
-        revenue: label(ACC_REVENUE, LABELS.fieldRevenue),
-        brand: label(POT_BRAND, LABELS.fieldBrand),
-        units: label(POT_UNITS, LABELS.fieldUnits),
-        source: label(POT_SOURCE, LABELS.fieldSource)
-    });
-}
-
-/** The badge style of a type klant, keyed on the config's names so a renamed type keeps its colour. */
-export function customerTypeVariant(type, config) {
-    const types = config.customerTypes;
-    const variants = {
-        [types.winBack]: 'win-back',
-        [types.get]: 'get',
-        [types.grow]: 'grow',
-        [types.keep]: 'keep'
-    };
-    return variants[type] ?? 'none';
+export function customerTypeBadge(type, label, config) {
+    const look = TYPE_BADGES[customerTypeOrder(config).indexOf(type)];
+    return look
+        ? { ...look, label: label ?? type }
+        : {
+              variant: 'none',
+              className: 'slds-badge_lightest',
+              iconName: undefined,
+              label: LABELS.noCustomerType
+          };
 }
 
 /** Brand details in the config's brand order (Vaillant before AWB). */
@@ -295,7 +101,8 @@ export function leadingBrandDetail(sortedDetails) {
     return sortedDetails.find((detail) => !detail.locked) ?? sortedDetails[0] ?? null;
 }
 
-function movesFor(potential, config) {
+/** What would move the type and the segment, from the boiler potential the summary shows. */
+function movesFor(potential, config, picklist) {
     const { vg, total } = potential;
     if (total <= 0) {
         return [];
@@ -303,62 +110,146 @@ function movesFor(potential, config) {
     const moves = [];
     const change = vgUnitsToTypeChange(vg, total, config);
     if (change) {
-        const text =
+        const type = picklist.customerType(change.type);
+        const [one, many] =
             change.direction === 'up'
-                ? countLabel(change.units, LABELS.moveUpOne, LABELS.moveUpMany, change.type)
-                : countLabel(change.units, LABELS.moveDownOne, LABELS.moveDownMany, change.type);
-        moves.push({ key: 'type', text, direction: change.direction });
+                ? [LABELS.moveUpOne, LABELS.moveUpMany]
+                : [LABELS.moveDownOne, LABELS.moveDownMany];
+        moves.push({
+            key: 'type',
+            text: countLabel(change.units, one, many, type),
+            iconName: change.direction === 'up' ? 'utility:trending' : 'utility:warning'
+        });
     }
     const next = nextSegment(total, config);
-    moves.push(
-        next
-            ? {
-                  key: 'segment',
-                  text: countLabel(next.unitsNeeded, LABELS.segmentUpOne, LABELS.segmentUpMany, next.segment),
-                  direction: 'up'
-              }
-            : {
-                  key: 'segment',
-                  text: formatLabel(LABELS.segmentTop, potentialSegment(total, config)),
-                  direction: 'top'
-              }
-    );
+    moves.push({
+        key: 'segment',
+        text: next
+            ? countLabel(
+                  next.unitsNeeded,
+                  LABELS.segmentUpOne,
+                  LABELS.segmentUpMany,
+                  picklist.segment(next.segment)
+              )
+            : formatLabel(LABELS.segmentTop, picklist.segment(potentialSegment(total, config))),
+        iconName: 'utility:trending'
+    });
     return moves;
 }
 
-/**
- * Note when the stored classification no longer matches the current potential (sales changed it today).
- * everHadShare as stored is what tonight's run will use, plus any VG units now in the potential.
- */
-function outdatedNote(detail, potential, config) {
-    const type = customerType(potential.vg, potential.total, detail.everHadShare || potential.vg > 0, config);
-    const segment = potentialSegment(potential.total, config);
-    if (type === detail.customerType && segment === detail.segment) {
-        return null;
-    }
-    return formatLabel(
-        detail.locked ? LABELS.outdatedLocked : LABELS.outdated,
-        type ?? LABELS.noCustomerType,
-        segment ?? LABELS.noSegment
-    );
+/** "30–74" or "500 of meer": the boilers of a segment, as the explanation says them. */
+function segmentRange(name, config) {
+    const index = config.segments.findIndex((segment) => segment.name === name);
+    const [segment, next] = [config.segments[index], config.segments[index + 1]];
+    return next
+        ? formatLabel(LABELS.reasonSegmentRange, segment.minUnits, next.minUnits - 1)
+        : formatLabel(LABELS.reasonSegmentOpen, segment.minUnits);
 }
 
 /**
- * The summary of a classification, as c-segmentation-summary shows it.
- * @param {ReturnType<typeof readBrandDetail>} detail the brand detail whose stored values are shown
- * @param {{ready: boolean, rows: object[]}} potential the installer's potential rows, when loaded and readable
- * @param {object} config checked segmentation config
+ * The explanation of a classification in the user's language, from custom labels: in Dutch the very sentence
+ * the rules module writes to Classification_Reason__c (a test holds the two together).
+ * @param {import('../segmentRules/segmentRules.js').BoilerPotential} potential
+ * @param {string | null} type
+ * @param {object} config
+ * @param {{customerType: Function, segment: Function, valueType: Function}} picklist from picklistLabels (c/installerRecords)
  */
-export function buildSummary(detail, potential, config) {
+export function explanationText(potential, type, config, picklist) {
+    const { total, vg } = potential;
+    if (total <= 0) {
+        return LABELS.reasonNoPotential;
+    }
+    const types = config.customerTypes;
+    const range = (from, to) => formatLabel(LABELS.reasonShareRange, from, to);
+    const ranges = {
+        [types.winBack]: LABELS.reasonWinBackRange,
+        [types.get]: range(0, types.growFromPercent),
+        [types.grow]: range(types.growFromPercent, types.keepFromPercent),
+        [types.keep]: range(types.keepFromPercent, 100)
+    };
+    const segment = potentialSegment(total, config);
+    const parts = [
+        formatLabel(
+            LABELS.reasonShare,
+            vg,
+            total,
+            wholeSharePercent(vg, total),
+            picklist.customerType(type),
+            ranges[type] ?? ''
+        ),
+        segment
+            ? formatLabel(LABELS.reasonSegment, picklist.segment(segment), segmentRange(segment, config))
+            : LABELS.reasonNoSegment
+    ];
+    const move = typeMove(vg, total, config);
+    if (move) {
+        const units = countLabel(move.vgUnits, LABELS.reasonVgUnitsOne, LABELS.reasonVgUnitsMany);
+        const sentence = move.direction === 'up' ? LABELS.reasonMoveUp : LABELS.reasonMoveDown;
+        parts.push(formatLabel(sentence, picklist.customerType(move.type), units));
+    }
+    if (!potential.enteredBySales) {
+        parts.push(LABELS.reasonEstimate);
+    }
+    return parts.join(' ').slice(0, 255);
+}
+
+/**
+ * Whether the stored classification differs from what tonight's run computes, in a field the summary shows:
+ * the rules module's own comparison (plannedUpdate, at each field's scale), with the fields the summary does not
+ * show taken as computed so that they cannot count.
+ */
+function isOutdated(detail, current, config) {
+    const computed = brandDetailFields(current.classification, detail.lastVisitDate, config);
+    const stored = {
+        ...computed,
+        Customer_Type__c: detail.customerType,
+        Potential_Segment__c: detail.segment,
+        VG_Potential_Share__c: detail.share,
+        Boiler_Potential__c: detail.boilerPotential,
+        Potential_Source__c: detail.potentialSource,
+        Value_Type__c: detail.valueType,
+        Classification_Locked__c: false
+    };
+    return plannedUpdate(stored, computed, { now: '', today: '' }) !== null;
+}
+
+/** "Grow, segment 30+, VG 38%, Ontwikkelingsklant": what the current data give, for the outdated note. */
+function currentText({ potential, classification }, picklist) {
+    const parts = [
+        classification.customerType
+            ? picklist.customerType(classification.customerType)
+            : LABELS.noCustomerType,
+        classification.segment
+            ? formatLabel(LABELS.noteSegment, picklist.segment(classification.segment))
+            : LABELS.noSegment
+    ];
+    if (potential.total > 0) {
+        parts.push(formatLabel(LABELS.groupVgShare, wholeSharePercent(potential.vg, potential.total)));
+    }
+    parts.push(picklist.valueType(classification.valueType));
+    return parts.join(', ');
+}
+
+/**
+ * The summary of a classification, as c-segmentation-summary shows it. Badge, meter and facts are the stored
+ * values; the explanation and what would move it are computed, and shown only when they describe those same
+ * values. When the current data give another classification (sales changed the potential today, or the record is
+ * locked), one note says what they give instead.
+ * @param {object} detail from readBrandDetail (c/installerRecords) the brand detail whose stored values are shown
+ * @param {ReturnType<typeof currentClassification> | null} current null while unknown (not loaded or not readable)
+ * @param {object} config
+ * @param {{customerType: Function, segment: Function, valueType: Function}} picklist from picklistLabels (c/installerRecords)
+ */
+export function buildSummary(detail, current, config, picklist) {
     const types = config.customerTypes;
     const sharePercent = wholePercentFromStored(detail.share);
     const cadence = config.valueTypes[detail.valueType];
     const isEstimate = detail.potentialSource === config.potentialSourceLabels.estimated;
-    const current = potential.ready ? aggregatePotential(potential.rows, config) : null;
+    const outdated = current !== null && isOutdated(detail, current, config);
+    const describesStored = current !== null && !outdated;
+    const outdatedLabel = detail.locked ? LABELS.outdatedLocked : LABELS.outdated;
     return {
-        type: detail.customerType
-            ? { label: detail.customerTypeLabel, variant: customerTypeVariant(detail.customerType, config) }
-            : null,
+        badge: customerTypeBadge(detail.customerType, detail.customerTypeLabel, config),
         segmentText: detail.segmentLabel ?? LABELS.noSegment,
         share: {
             percent: sharePercent,
@@ -390,46 +281,41 @@ export function buildSummary(detail, potential, config) {
         valueTypeText: detail.valueTypeLabel ?? LABELS.notClassified,
         strategyText: cadence ? formatLabel(LABELS.strategy, cadence.strategy) : null,
         cadenceText: cadence ? formatLabel(LABELS.visitCadence, cadence.visitEveryDays) : null,
-        reason: detail.reason,
-        classifiedAtText:
-            detail.classifiedAtLabel ??
-            (detail.classifiedAt
-                ? dateTimeFormat.format(new Date(detail.classifiedAt))
-                : LABELS.notClassified),
+        // The stored Classification_Reason__c is in the language the command writes (Dutch): the panel words the
+        // explanation itself, in the user's language, and only when it describes the values shown.
+        reason: describesStored
+            ? explanationText(current.potential, current.classification.customerType, config, picklist)
+            : null,
+        classifiedAt: detail.classifiedAt,
         locked: detail.locked,
-        moves: current ? movesFor(current, config) : [],
-        outdatedText: current ? outdatedNote(detail, current, config) : null
+        // A locked record does not move, whatever its potential does.
+        moves: describesStored && !detail.locked ? movesFor(current.potential, config, picklist) : [],
+        outdatedText: outdated ? formatLabel(outdatedLabel, currentText(current, picklist)) : null
     };
 }
 
 /**
- * One brand detail's own status: growth, visits and whether sales locked it.
- * @param {ReturnType<typeof readBrandDetail>} detail
+ * One brand detail's own status: growth, visits and whether sales locked it. Dates stay ISO for
+ * lightning-formatted-date-time.
+ * @param {object} detail from readBrandDetail (c/installerRecords)
  * @param {object} config
  * @param {string} today YYYY-MM-DD in the user's time zone
  */
 export function buildStatus(detail, config, today) {
     const due = nextVisitDue(detail.lastVisitDate, detail.valueType, config);
     const never = !detail.lastVisitDate;
-    // Without a klanttype there is no cadence, so only a missing visit can be called late.
-    const overdue = never || (due !== null && isVisitOverdue(due, today));
-    let nextVisitText = formatDate(due);
-    if (never) {
-        nextVisitText = LABELS.neverVisited;
-    } else if (!due) {
-        nextVisitText = LABELS.notClassified;
-    }
     return {
         id: detail.id,
         brandText: detail.brandLabel ?? detail.name ?? '',
         growthText: detail.growthLabel ?? LABELS.notFilled,
-        lastVisitText: formatDate(detail.lastVisitDate) ?? LABELS.neverVisited,
-        nextVisitText,
-        overdue,
+        lastVisitDate: detail.lastVisitDate,
+        nextVisitDue: due,
+        // Without a visit there is no date to show; without a klanttype there is no cadence to count from.
+        nextVisitText: never ? LABELS.neverVisited : LABELS.notClassified,
+        // Without a klanttype there is no cadence, so only a missing visit can be called late.
+        overdue: never || (due !== null && isVisitOverdue(due, today)),
         locked: detail.locked,
-        type: detail.customerType
-            ? { label: detail.customerTypeLabel, variant: customerTypeVariant(detail.customerType, config) }
-            : null
+        badge: customerTypeBadge(detail.customerType, detail.customerTypeLabel, config)
     };
 }
 
@@ -441,7 +327,7 @@ function brandRank(brand, config) {
 
 /**
  * The potential table: every product group of the config, its rows VG first, a total and the VG share.
- * @param {ReturnType<typeof readPotentialRows>} rows
+ * @param {import('../segmentRules/segmentRules.js').PotentialRow[]} rows from readPotentialRows (c/installerRecords)
  * @param {object} config
  */
 export function buildPotentialGroups(rows, config) {
@@ -464,12 +350,12 @@ export function buildPotentialGroups(rows, config) {
                 key: row.id,
                 brandText: row.brandLabel ?? row.brand,
                 isVg: config.vgBrands.includes(row.brand),
-                unitsText: formatNumber(row.units),
+                units: row.units,
                 sourceText: row.sourceLabel ?? LABELS.notFilled,
                 isEstimate: row.source === config.potentialSources.estimate
             })),
             totalText: formatLabel(LABELS.groupTotal, name),
-            totalUnitsText: formatNumber(potential.total),
+            totalUnits: potential.total,
             shareText: share === null ? '' : formatLabel(LABELS.groupVgShare, share)
         };
     });

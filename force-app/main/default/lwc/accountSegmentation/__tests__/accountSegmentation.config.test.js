@@ -4,7 +4,7 @@ import { getRecord } from 'lightning/uiRecordApi';
 import { flushPromises, mockConfigFetch, queryDeep, resetDom, visibleText } from 'test-utils';
 
 // Kept apart from the other tests: a loaded config is cached for the page (here: the test file).
-const mockGetRecord = require('./data/getRecordGrow.json');
+const mockGetRecord = require('../../segmentationPanel/__tests__/data/getRecordGrow.json');
 
 describe('c-account-segmentation without a usable config', () => {
     afterEach(() => {
@@ -17,6 +17,7 @@ describe('c-account-segmentation without a usable config', () => {
         const element = createElement('c-account-segmentation', { is: AccountSegmentation });
         element.recordId = '001AA00000KlntA1AA';
         document.body.appendChild(element);
+        await flushPromises();
         getRecord.emit(mockGetRecord);
         await flushPromises();
 

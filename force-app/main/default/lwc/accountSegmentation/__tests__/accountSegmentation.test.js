@@ -1,66 +1,54 @@
 import { createElement } from '@lwc/engine-dom';
+import USER_CURRENCY from '@salesforce/i18n/currency';
 import AccountSegmentation from 'c/accountSegmentation';
 import { getRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
-import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { mockNavigate } from 'lightning/navigation';
-import { flushPromises, mockConfigFetch, queryAllDeep, queryDeep, resetDom, visibleText } from 'test-utils';
+import {
+    INSTALLER_ID,
+    emitInstaller,
+    flushPromises,
+    installerScenario,
+    mockConfigFetch,
+    queryAllDeep,
+    queryDeep,
+    resetDom,
+    visibleText
+} from 'test-utils';
 import config from '../../../staticresources/segmentationConfig.json';
 
-const fixture = (name) => require(`./data/${name}.json`);
+const panelFixture = (name) => require(`../../segmentationPanel/__tests__/data/${name}.json`);
 
-const ACCOUNT_ID = '001AA00000KlntA1AA';
 const VAILLANT_DETAIL_ID = 'a01AA00000MrkVlAAA';
 const NOW = Date.parse('2025-11-20T18:00:00Z');
 
-// Two related lists share one adapter: each emit goes to the wire of its own list only.
-const brandDetailsList = (wireConfig) => wireConfig.relatedListId === 'Brand_Details__r';
-const potentialsList = (wireConfig) => wireConfig.relatedListId === 'Potentials__r';
-
-async function renderPanel({
-    account,
-    brandDetails,
-    brandDetailsError,
-    potentials,
-    potentialsError,
-    accountError
-} = {}) {
+async function renderPanel(installer = {}) {
     const element = createElement('c-account-segmentation', { is: AccountSegmentation });
-    element.recordId = ACCOUNT_ID;
+    element.recordId = INSTALLER_ID;
     document.body.appendChild(element);
-    // The wires get their config a microtask after connecting; the filtered emits below need it.
+    // The wires get their config a microtask after connecting; the filtered emits need it.
     await flushPromises();
-    if (account) {
-        getRecord.emit(fixture(account));
-    }
-    if (accountError) {
-        getRecord.emitError(fixture(accountError));
-    }
-    if (brandDetails) {
-        getRelatedListRecords.emit(fixture(brandDetails), brandDetailsList);
-    }
-    if (brandDetailsError) {
-        getRelatedListRecords.emitError(fixture(brandDetailsError), brandDetailsList);
-    }
-    if (potentials) {
-        getRelatedListRecords.emit(fixture(potentials), potentialsList);
-    }
-    if (potentialsError) {
-        getRelatedListRecords.emitError(fixture(potentialsError), potentialsList);
-    }
+    await emitInstaller(installer);
     await flushPromises();
     return element;
 }
 
-const scenario = (name) => ({
-    account: `getRecord${name}`,
-    brandDetails: `getRelatedListRecordsBrandDetails${name}`,
-    potentials: `getRelatedListRecordsPotentials${name}`
-});
+const scenario = (name, parts = {}) => ({ ...installerScenario(name), ...parts });
 
-const summaryBadge = (element) => queryDeep(queryDeep(element, 'c-segmentation-summary'), '.type-badge');
+const summaryBadge = (element) =>
+    queryDeep(queryDeep(element, 'c-segmentation-summary'), 'lightning-badge.type-badge');
 const brandItems = (element) => queryAllDeep(element, 'c-brand-detail-status');
 const moves = (element) => queryAllDeep(element, '.moves__item').map((item) => visibleText(item));
+const inputs = (element) =>
+    Object.fromEntries(
+        queryAllDeep(element, '.inputs .fact').map((fact) => {
+            const number = queryDeep(fact, 'lightning-formatted-number');
+            return [
+                visibleText(queryDeep(fact, 'dt')),
+                number ? number.value : visibleText(queryDeep(fact, 'dd'))
+            ];
+        })
+    );
 
 describe('c-account-segmentation', () => {
     let nowSpy;
@@ -78,26 +66,27 @@ describe('c-account-segmentation', () => {
 
     it('shows a loading state until the account and the config have arrived', async () => {
         const element = createElement('c-account-segmentation', { is: AccountSegmentation });
-        element.recordId = ACCOUNT_ID;
+        element.recordId = INSTALLER_ID;
         document.body.appendChild(element);
 
-        expect(visibleText(element)).toContain('Segmentatie laden…');
+        expect(queryDeep(element, 'lightning-card').title).toBe('Klantsegmentatie');
+        expect(queryDeep(element, 'lightning-spinner').alternativeText).toBe('Segmentatie laden…');
         await expect(element).toBeAccessible();
     });
 
     it('reads the brand details and the potential of this account', async () => {
         await renderPanel();
 
+        await emitInstaller({ account: installerScenario('Grow').account });
+        await flushPromises();
+
         const configs = [];
-        getRelatedListRecords.emit(fixture('getRelatedListRecordsBrandDetailsEmpty'), (wireConfig) => {
-            configs.push(wireConfig);
-            return false;
-        });
+        getRelatedListRecords.emit({}, (wireConfig) => configs.push(wireConfig) && false);
         expect(configs).toEqual([
-            expect.objectContaining({ parentRecordId: ACCOUNT_ID, relatedListId: 'Brand_Details__r' }),
-            expect.objectContaining({ parentRecordId: ACCOUNT_ID, relatedListId: 'Potentials__r' })
+            expect.objectContaining({ parentRecordId: INSTALLER_ID, relatedListId: 'Brand_Details__r' }),
+            expect.objectContaining({ parentRecordId: INSTALLER_ID, relatedListId: 'Potentials__r' })
         ]);
-        expect(getRecord.getLastConfig().recordId).toBe(ACCOUNT_ID);
+        expect(getRecord.getLastConfig().recordId).toBe(INSTALLER_ID);
     });
 
     describe.each([
@@ -121,8 +110,9 @@ describe('c-account-segmentation', () => {
         });
 
         it('summarises the installer’s VG classification and what would move it', () => {
-            expect(visibleText(summaryBadge(element))).toBe(expected.type);
+            expect(summaryBadge(element).label).toBe(expected.type);
             expect(moves(element)).toEqual(expected.moves);
+            expect(queryDeep(element, '.note')).toBeNull();
         });
 
         it('lists each VG brand detail in brand order, with its own visits and a history link', () => {
@@ -131,16 +121,20 @@ describe('c-account-segmentation', () => {
                 'Vaillant',
                 'AWB'
             ]);
-            expect(visibleText(items[1])).toContain('Laatste bezoekdatum Nov 18, 2025');
+            expect(queryDeep(items[1], '.last-visit c-calendar-date').value).toBe('2025-11-18');
             expect(visibleText(queryDeep(items[0], '.history-link'))).toBe('Historie van Vaillant');
         });
 
         it('shows the inputs of the classification', () => {
-            const { fields } = fixture(`getRecord${expected.name}`);
-            const text = visibleText(element);
-            expect(text).toContain(`Bedrijf omvang ${fields.Company_Size__c.displayValue}`);
-            expect(text).toContain(`Type markt ${fields.Market_Type__c.displayValue}`);
-            expect(text).toContain(`Omzet laatste 12 maanden ${fields.Revenue_12M__c.displayValue}`);
+            const { fields } = panelFixture(`getRecord${expected.name}`);
+            expect(inputs(element)).toEqual({
+                'Bedrijf omvang': fields.Company_Size__c.displayValue,
+                'Type markt': fields.Market_Type__c.displayValue,
+                'Omzet laatste 12 maanden': fields.Revenue_12M__c.value,
+                'VG-ketels gekocht laatste 12 maanden': fields.VG_Units_12M__c.value
+            });
+            const revenue = queryDeep(element, '.inputs lightning-formatted-number');
+            expect([revenue.formatStyle, revenue.currencyCode]).toEqual(['currency', USER_CURRENCY]);
         });
 
         it('is accessible', async () => {
@@ -175,18 +169,19 @@ describe('c-account-segmentation', () => {
 
         const [vaillant, awb] = brandItems(element);
         const late = queryDeep(vaillant, '.visit_overdue');
-        expect(visibleText(late)).toBe('Sep 30, 2025 Bezoek te laat');
-        expect(queryDeep(late, 'c-segment-icon').name).toBe('warning');
+        expect(visibleText(late)).toBe('Bezoek te laat');
+        expect(queryDeep(late, 'c-calendar-date').value).toBe('2025-09-30');
+        expect(queryDeep(late, 'lightning-icon').iconName).toBe('utility:warning');
         expect(queryDeep(awb, '.visit_overdue')).toBeNull();
-        expect(visibleText(queryDeep(awb, '.visit'))).toBe('Jan 17, 2026');
+        expect(queryDeep(awb, '.visit c-calendar-date').value).toBe('2026-01-17');
     });
 
     it('takes the summary from an unlocked brand detail and marks the locked one', async () => {
         const element = await renderPanel(scenario('Locked'));
 
-        expect(visibleText(summaryBadge(element))).toBe('Grow');
+        expect(summaryBadge(element).label).toBe('Grow');
         const [vaillant, awb] = brandItems(element);
-        expect(visibleText(queryDeep(vaillant, '.type-badge'))).toBe('Keep');
+        expect(queryDeep(vaillant, 'lightning-badge').label).toBe('Keep');
         expect(visibleText(vaillant)).toContain(
             'Handmatig vastgezet De nachtelijke herclassificatie wijzigt deze merkgegevens niet.'
         );
@@ -197,7 +192,7 @@ describe('c-account-segmentation', () => {
     it('marks an estimated potential', async () => {
         const element = await renderPanel(scenario('Estimate'));
 
-        expect(visibleText(queryDeep(element, '.tag_estimate'))).toBe('Schatting');
+        expect(queryDeep(element, 'lightning-badge.tag_estimate').label).toBe('Schatting');
         expect(queryAllDeep(element, 'td.col-source .estimate')).toHaveLength(3);
         await expect(element).toBeAccessible();
     });
@@ -205,19 +200,19 @@ describe('c-account-segmentation', () => {
     it('shows empty inputs as not filled and "nog geen potentie ingevuld"', async () => {
         const element = await renderPanel(scenario('NoPotential'));
 
-        const text = visibleText(element);
-        expect(text).toContain('Bedrijf omvang Niet ingevuld');
-        expect(text).toContain('Nog geen potentie ingevuld.');
-        expect(visibleText(summaryBadge(element))).toBe('Geen type klant');
+        expect(inputs(element)['Bedrijf omvang']).toBe('Niet ingevuld');
+        expect(inputs(element)['Omzet laatste 12 maanden']).toBe('Niet ingevuld');
+        expect(visibleText(element)).toContain('Nog geen potentie ingevuld.');
+        expect(summaryBadge(element).label).toBe('Geen type klant');
         await expect(element).toBeAccessible();
     });
 
     it('says when the installer has no brand details yet', async () => {
-        const element = await renderPanel({
-            account: 'getRecordGrow',
-            brandDetails: 'getRelatedListRecordsBrandDetailsEmpty',
-            potentials: 'getRelatedListRecordsPotentialsNoPotential'
-        });
+        const element = await renderPanel(
+            scenario('NoPotential', {
+                brandDetails: { data: panelFixture('getRelatedListRecordsBrandDetailsEmpty') }
+            })
+        );
 
         expect(visibleText(element)).toContain('Nog geen merkgegevens voor deze installateur.');
         expect(queryDeep(element, 'c-segmentation-summary')).toBeNull();
@@ -225,7 +220,9 @@ describe('c-account-segmentation', () => {
     });
 
     it('leaves out inputs the user may not see', async () => {
-        const element = await renderPanel({ ...scenario('Grow'), account: 'getRecordHiddenInputs' });
+        const element = await renderPanel(
+            scenario('Grow', { account: { data: panelFixture('getRecordHiddenInputs') } })
+        );
 
         const text = visibleText(element);
         expect(text).not.toContain('Bedrijf omvang');
@@ -234,11 +231,8 @@ describe('c-account-segmentation', () => {
     });
 
     it('says so when the brand details or the potential may not be read', async () => {
-        const element = await renderPanel({
-            account: 'getRecordGrow',
-            brandDetailsError: 'getRelatedListRecordsNoAccess',
-            potentialsError: 'getRelatedListRecordsNoAccess'
-        });
+        const noAccess = { error: panelFixture('getRelatedListRecordsNoAccess') };
+        const element = await renderPanel(scenario('Grow', { brandDetails: noAccess, potentials: noAccess }));
 
         const text = visibleText(element);
         expect(text).toContain('Je hebt geen toegang tot de merkgegevens van deze installateur.');
@@ -248,11 +242,9 @@ describe('c-account-segmentation', () => {
     });
 
     it('shows the error panel when the brand details fail to load', async () => {
-        const element = await renderPanel({
-            account: 'getRecordGrow',
-            brandDetailsError: 'getRecordError',
-            potentials: 'getRelatedListRecordsPotentialsGrow'
-        });
+        const element = await renderPanel(
+            scenario('Grow', { brandDetails: { error: panelFixture('getRecordError') } })
+        );
 
         expect(visibleText(queryDeep(element, 'c-error-panel'))).toContain(
             'De merkgegevens konden niet worden geladen'
@@ -262,7 +254,7 @@ describe('c-account-segmentation', () => {
     });
 
     it('shows the error panel when the account cannot be read', async () => {
-        const element = await renderPanel({ accountError: 'getRecordError' });
+        const element = await renderPanel({ account: { error: panelFixture('getRecordError') } });
 
         expect(visibleText(queryDeep(element, 'c-error-panel'))).toContain(
             'De segmentatie kon niet worden geladen'
@@ -271,8 +263,9 @@ describe('c-account-segmentation', () => {
     });
 
     it('uses the org’s field labels once the object info has arrived', async () => {
-        const element = await renderPanel(scenario('Grow'));
-        getObjectInfos.emit(fixture('getObjectInfos'));
+        const element = await renderPanel(scenario('Grow', { objectInfos: undefined }));
+        expect(queryDeep(element, '[role="meter"]').getAttribute('aria-label')).toBe('VG potentie aandeel');
+        await emitInstaller({ objectInfos: installerScenario('Grow').objectInfos });
         await flushPromises();
 
         expect(queryDeep(element, '[role="meter"]').getAttribute('aria-label')).toBe(
