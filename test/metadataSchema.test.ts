@@ -141,6 +141,20 @@ const MUTATIONS: { file: string; from: RegExp; to: string; problem: RegExp }[] =
         problem: /PermissionSetUserPermission needs <enabled>/
     },
     {
+        // the worklist's App page under a type name that does not exist
+        file: 'main/default/flexipages/Mijn_installateurs.flexipage-meta.xml',
+        from: /<type>AppPage<\/type>/,
+        to: '<type>AppHomePage</type>',
+        problem: /"AppHomePage" is not a value of FlexiPage\.type/
+    },
+    {
+        // a Lightning page tab spelled as the page's file name
+        file: 'main/default/tabs/Mijn_installateurs.tab-meta.xml',
+        from: /<flexiPage>(\w+)<\/flexiPage>/,
+        to: '<flexipage>$1</flexipage>',
+        problem: /CustomTab has no element <flexipage>/
+    },
+    {
         file: 'main/default/objects/Potential__c/fields/Units__c.field-meta.xml',
         from: /<precision>18<\/precision>/,
         to: '<precision>achttien</precision>',

@@ -6,6 +6,7 @@
 import { getRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
+import { graphql } from 'lightning/graphql';
 
 /**
  * Lets pending promises and the re-render they cause settle. A macrotask turn drains every queued microtask,
@@ -149,4 +150,14 @@ export function installerScenario(name) {
         objectInfos: { data: panelData('getObjectInfos') },
         picklists: { data: panelData('getPicklistValuesByRecordType') }
     };
+}
+
+/**
+ * Emits a whole GraphQL answer to the lightning/graphql wire. The stub's emit and emitErrors send data or errors;
+ * a GraphQL answer can carry both (data for what worked, errors for the part that failed), so this calls the
+ * test adapter's own emit with the answer as it is.
+ * @param {{data?: object, errors?: object[]}} answer
+ */
+export function emitGraphQLAnswer(answer) {
+    Object.getPrototypeOf(graphql).emit.call(graphql, answer);
 }

@@ -10,11 +10,14 @@ const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
 export const mockNavigate = jest.fn();
-export const mockGenerateUrl = jest.fn((pageReference) =>
-    Promise.resolve(
-        `/lightning/r/${pageReference.attributes.recordId}/related/${pageReference.attributes.relationshipApiName}/view`
-    )
-);
+/** The URL Lightning Experience gives a record page or a record's related list. */
+function urlOf({ attributes }) {
+    return attributes.relationshipApiName
+        ? `/lightning/r/${attributes.recordId}/related/${attributes.relationshipApiName}/view`
+        : `/lightning/r/${attributes.objectApiName}/${attributes.recordId}/view`;
+}
+
+export const mockGenerateUrl = jest.fn((pageReference) => Promise.resolve(urlOf(pageReference)));
 
 export const NavigationMixin = (Base) =>
     class extends Base {

@@ -10,7 +10,17 @@ const DEFAULT = join(__dirname, '..', '..');
 const parser = new XMLParser({
     ignoreAttributes: false,
     isArray: (name) =>
-        ['flexiPageRegions', 'itemInstances', 'target', 'object', 'supportedFormFactor'].includes(name)
+        [
+            'flexiPageRegions',
+            'itemInstances',
+            'componentInstanceProperties',
+            'target',
+            'targetConfig',
+            'object',
+            'property',
+            'supportedFormFactor',
+            'tabSettings'
+        ].includes(name)
 });
 const read = (path) => parser.parse(readFileSync(path, 'utf8'));
 
@@ -47,7 +57,8 @@ describe.each(Object.entries(PAGES))('%s', (page, expected) => {
         expect(bundle.masterLabel).toBeTruthy();
         expect(bundle.description).toBeTruthy();
         expect(bundle.targets.target).toEqual(['lightning__RecordPage']);
-        const config = bundle.targetConfigs.targetConfig;
+        // The parser lists targetConfig as an array (the worklist has one per page type); a panel has one.
+        const [config] = bundle.targetConfigs.targetConfig;
         expect(config.objects.object).toEqual([expected.object]);
         expect(config.supportedFormFactors.supportedFormFactor.map((f) => f['@_type']).sort()).toEqual([
             'Large',
@@ -71,12 +82,86 @@ describe.each(Object.entries(PAGES))('%s', (page, expected) => {
     });
 });
 
+/*
+ * The worklist's own pages: an App page (with its tab, which account managers may see) and a Home page that an
+ * admin assigns. Templates, regions and the standard components are those the Salesforce CLI's own generator
+ * writes (`sf template generate flexipage --template AppPage | HomePage`, @salesforce/templates 66).
+ */
+const WORKLIST = 'installerWorklist';
+const worklistBundle = () =>
+    read(join(DEFAULT, 'lwc', WORKLIST, `${WORKLIST}.js-meta.xml`)).LightningComponentBundle;
+
+describe.each([
+    {
+        page: 'Mijn_installateurs',
+        type: 'AppPage',
+        target: 'lightning__AppPage',
+        template: 'flexipage:appHomeTemplateHeaderTwoColumnsLeftSidebar',
+        regions: ['region1', 'region2', 'region3'],
+        formFactors: ['Large', 'Small']
+    },
+    {
+        page: 'Klantsegmentatie_Home',
+        type: 'HomePage',
+        target: 'lightning__HomePage',
+        template: 'home:desktopTemplate',
+        regions: ['top', 'bottomLeft', 'bottomRight', 'sidebar'],
+        formFactors: ['Large']
+    }
+])('$page', ({ page, type, target, template, regions, formFactors }) => {
+    const flexiPage = read(join(DEFAULT, 'flexipages', `${page}.flexipage-meta.xml`)).FlexiPage;
+    const worklist = flexiPage.flexiPageRegions
+        .flatMap((region) => region.itemInstances ?? [])
+        .map((item) => item.componentInstance)
+        .find((component) => component?.componentName === WORKLIST);
+
+    it(`is of type ${type}, on the ${template} template with its regions`, () => {
+        expect(flexiPage.type).toBe(type);
+        expect(flexiPage.template.name).toBe(template);
+        expect(flexiPage.flexiPageRegions.map((region) => region.name)).toEqual(regions);
+        expect(flexiPage.masterLabel).toBeTruthy();
+    });
+
+    it('places the worklist, exposed to this page type on the form factors it supports', () => {
+        expect(worklist).toBeDefined();
+        const bundle = worklistBundle();
+        expect(bundle.isExposed).toBe(true);
+        expect(bundle.targets.target).toContain(target);
+        const config = bundle.targetConfigs.targetConfig.find(
+            (candidate) => candidate['@_targets'] === target
+        );
+        expect(config.supportedFormFactors.supportedFormFactor.map((f) => f['@_type'])).toEqual(formFactors);
+    });
+
+    it('sets only properties the worklist declares for this page type, within their bounds', () => {
+        const declared = worklistBundle().targetConfigs.targetConfig.find(
+            (candidate) => candidate['@_targets'] === target
+        ).property;
+        expect(worklist.componentInstanceProperties.length).toBeGreaterThan(0);
+        for (const { name, value } of worklist.componentInstanceProperties) {
+            const property = declared.find((candidate) => candidate['@_name'] === name);
+            expect({ name, declared: Boolean(property) }).toEqual({ name, declared: true });
+            expect(Number(value)).toBeGreaterThanOrEqual(Number(property['@_min']));
+            expect(Number(value)).toBeLessThanOrEqual(Number(property['@_max']));
+        }
+    });
+});
+
+it('opens the App page from a tab that account managers may see', () => {
+    const tab = read(join(DEFAULT, 'tabs', 'Mijn_installateurs.tab-meta.xml')).CustomTab;
+    expect(tab.flexiPage).toBe('Mijn_installateurs');
+    const sales = read(
+        join(DEFAULT, 'permissionsets', 'Klantsegmentatie_Sales.permissionset-meta.xml')
+    ).PermissionSet;
+    expect(sales.tabSettings).toContainEqual({ tab: 'Mijn_installateurs', visibility: 'Visible' });
+});
+
 it('exposes no other component of the package', () => {
     const exposed = readdirSync(join(DEFAULT, 'lwc')).filter((name) => {
         const meta = join(DEFAULT, 'lwc', name, `${name}.js-meta.xml`);
         return existsSync(meta) && read(meta).LightningComponentBundle.isExposed === true;
     });
-    expect(exposed.sort()).toEqual(['accountSegmentation', 'brandDetailSegmentation']);
+    expect(exposed.sort()).toEqual(['accountSegmentation', 'brandDetailSegmentation', 'installerWorklist']);
 });
 
 it('gives every component bundle API version 65.0', () => {
