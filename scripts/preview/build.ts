@@ -8,11 +8,12 @@ import replaceModule from '@rollup/plugin-replace';
 import { METADATA_DIR, REPO_ROOT } from '../lib/paths.ts';
 import { salesforceModules } from './salesforceModules.ts';
 import { PANELS, STATES, type PreviewState } from './states.ts';
-import { englishDictionary, translateResponse } from './translations.ts';
+import { englishDictionary, translateGraphQLAnswer, translateResponse } from './translations.ts';
 
 /**
- * Builds the local preview of the two panels: the real components compiled with the LWC compiler, the
- * Lightning Data Service adapters replaced by stubs that answer from the jest fixtures, and one page per state.
+ * Builds the local preview of the two panels and the worklist: the real components compiled with the LWC
+ * compiler, the Lightning Data Service adapters (GraphQL included) replaced by stubs that answer from the jest
+ * fixtures, and one page per state.
  */
 
 // Both packages ship CommonJS type declarations, so TypeScript sees `default` as a property; Node loads their ES
@@ -39,10 +40,12 @@ function moduleRecords() {
             const main = path.join(LWC_DIR, entry.name, entry.name);
             return { name: `c/${entry.name}`, path: existsSync(`${main}.js`) ? `${main}.js` : `${main}.css` };
         });
-    const stubs = ['uiRecordApi', 'uiRelatedListApi', 'uiObjectInfoApi', 'navigation'].map((name) => ({
-        name: `lightning/${name}`,
-        path: path.join(HERE, 'client/stubs', `${name}.js`)
-    }));
+    const stubs = ['uiRecordApi', 'uiRelatedListApi', 'uiObjectInfoApi', 'graphql', 'navigation'].map(
+        (name) => ({
+            name: `lightning/${name}`,
+            path: path.join(HERE, 'client/stubs', `${name}.js`)
+        })
+    );
     // Lightning base components (lightning-card, -badge, -icon, …) as the npm package ships them: the same markup
     // and behaviour as on a record page. Our stubs above come first, so lightning/ui*Api stay fixture-fed.
     return [...components, ...stubs, { npm: 'lightning-base-components' }];
@@ -92,19 +95,21 @@ async function readFixture(ref: string): Promise<unknown> {
 
 /** The fixtures a state's adapters answer with; on an English page as the UI API answers an English user. */
 async function loadAdapters(state: PreviewState) {
-    const translate =
-        state.lang === 'en' ? (response: unknown) => translateResponse(response, ENGLISH) : undefined;
-    const load = async (ref?: string) => {
+    const translate = (adapter: string, response: unknown) =>
+        adapter === 'graphql'
+            ? translateGraphQLAnswer(response, ENGLISH, 'Brand_Detail__c')
+            : translateResponse(response, ENGLISH);
+    const load = async (adapter: string, ref?: string) => {
         const fixture = ref ? await readFixture(ref) : undefined;
-        return fixture && translate ? translate(fixture) : fixture;
+        return fixture && state.lang === 'en' ? translate(adapter, fixture) : fixture;
     };
     const loaded: Record<string, { match?: Record<string, string>; data?: unknown; error?: unknown }[]> = {};
     for (const [adapter, refs] of Object.entries(state.adapters)) {
         loaded[adapter] = await Promise.all(
             refs.map(async (ref) => ({
                 match: ref.match,
-                data: await load(ref.data),
-                error: await load(ref.error)
+                data: await load(adapter, ref.data),
+                error: await load(adapter, ref.error)
             }))
         );
     }
@@ -145,6 +150,30 @@ ${body}
 `;
 }
 
+/** The frame of the Lightning page around the component: a record page, or an App page with a left sidebar. */
+function framePage(state: PreviewState): string {
+    const panel = PANELS[state.panel];
+    // A placeholder stands for the other components of a region; on the App page the worklist fills its column.
+    const placeholder = `<div class="placeholder" aria-hidden="true"></div>`;
+    const main = `<main id="main" class="region">${panel.layout === 'record' ? placeholder : ''}</main>`;
+    const aside = `<aside id="sidebar" class="region" aria-label="Zijbalk">${placeholder}</aside>`;
+    return `<div class="preview-bar">Preview ${escapeHtml(panel.page)}: ${escapeHtml(state.title)} · <a href="/">alle staten</a></div>
+<div class="lightning-page">
+  <header class="slds-page-header page-header">
+    <div class="slds-page-header__row">
+      <div class="slds-page-header__col-title">
+        <span class="slds-page-header__name-meta">${escapeHtml(panel.header.meta)}</span>
+        <h1 class="slds-page-header__title">${escapeHtml(panel.header.title)}</h1>
+      </div>
+    </div>
+  </header>
+  <div class="page-body page-body_${panel.layout}">
+    ${main}
+    ${aside}
+  </div>
+</div>`;
+}
+
 async function statePage(state: PreviewState): Promise<string> {
     const panel = PANELS[state.panel];
     const settings = {
@@ -156,27 +185,9 @@ async function statePage(state: PreviewState): Promise<string> {
         resourceUrls: resourceUrls(state),
         adapters: await loadAdapters(state)
     };
-    const objectLabel = state.panel === 'account' ? 'Installateur' : 'Merkgegevens';
-    const recordName =
-        state.panel === 'account' ? 'Installatiebedrijf De Vries' : 'Vaillant - Installatiebedrijf De Vries';
     const head = `<script>window.__PREVIEW__ = ${inlineJson(settings)};</script>
 <script type="module" src="/app.js"></script>`;
-    const body = `<div class="preview-bar">Preview ${escapeHtml(panel.page)}: ${escapeHtml(state.title)} · <a href="/">alle staten</a></div>
-<div class="record-page">
-  <header class="slds-page-header record-header">
-    <div class="slds-page-header__row">
-      <div class="slds-page-header__col-title">
-        <span class="slds-page-header__name-meta">${objectLabel}</span>
-        <h1 class="slds-page-header__title">${escapeHtml(recordName)}</h1>
-      </div>
-    </div>
-  </header>
-  <div class="record-body">
-    <main id="main" class="region"><div class="placeholder" aria-hidden="true"></div></main>
-    <aside id="sidebar" class="region" aria-label="Zijbalk"><div class="placeholder" aria-hidden="true"></div></aside>
-  </div>
-</div>`;
-    return page(state.title, state.lang ?? 'nl', head, body);
+    return page(state.title, state.lang ?? 'nl', head, framePage(state));
 }
 
 function indexPage(): string {
@@ -189,7 +200,7 @@ function indexPage(): string {
         'nl',
         '',
         `<main class="state-list slds-card slds-card__body_inner slds-p-around_medium">
-<h1 class="slds-text-heading_medium slds-m-bottom_small">Klantsegmentatie: lokale preview van de panelen</h1>
+<h1 class="slds-text-heading_medium slds-m-bottom_small">Klantsegmentatie: lokale preview van de panelen en de werklijst</h1>
 <ul class="slds-has-dividers_bottom-space">
 ${items}
 </ul>

@@ -6,9 +6,9 @@ import { METADATA_DIR } from '../lib/paths.ts';
 
 /**
  * Rollup plugin for the `@salesforce/*` scoped modules that the platform provides to a component: custom labels
- * (Dutch from CustomLabels, English from the en_US translation), schema references, static resource URLs and
- * the user's i18n settings. Values that depend on the page (language, resource URL) are read at run time from
- * `window.__PREVIEW__`, which each preview page sets before the bundle loads.
+ * (Dutch from CustomLabels, English from the en_US translation), schema references, static resource URLs, the
+ * running user's id and the user's i18n settings. Values that depend on the page (language, resource URL) are
+ * read at run time from `window.__PREVIEW__`, which each preview page sets before the bundle loads.
  */
 
 const PREFIX = '\0salesforce:';
@@ -36,6 +36,9 @@ function readLabels(): { nl: Record<string, string>; en: Record<string, string> 
     };
 }
 
+/** The user the preview runs as, as @salesforce/user/Id gives it (the id sfdx-lwc-jest gives in the tests). */
+const PREVIEW_USER_ID = '005000000000000000';
+
 const I18N: Record<string, string> = {
     // The Dutch sales user; the English route switches the locale with the language.
     locale: "window.__PREVIEW__?.lang === 'en' ? 'en-GB' : 'nl-NL'",
@@ -56,6 +59,9 @@ function ours(source: string): boolean {
     }
     if (kind === 'label') {
         return name.startsWith('c.');
+    }
+    if (kind === 'user') {
+        return name === 'Id';
     }
     return kind === 'schema' || kind === 'resourceUrl' || (kind === 'i18n' && name in I18N);
 }
@@ -92,6 +98,9 @@ export function salesforceModules(): Plugin {
                         : { objectApiName };
                     return `export default ${JSON.stringify(value)};`;
                 }
+                case 'user':
+                    // The running user (@salesforce/user/Id): the owner of the fixtures' installers.
+                    return `export default ${JSON.stringify(PREVIEW_USER_ID)};`;
                 case 'resourceUrl':
                     return `export default window.__PREVIEW__?.resourceUrls?.[${JSON.stringify(name)}] ?? ${JSON.stringify(`/resource/${name}`)};`;
                 default:

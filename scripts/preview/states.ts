@@ -4,7 +4,7 @@
  * test (to check each page).
  */
 
-export type PanelId = 'brandDetail' | 'account';
+export type PanelId = 'brandDetail' | 'account' | 'worklist';
 
 /** A UI API response for one wire adapter call, optionally only for configs matching `match`. */
 export type FixtureRef = { match?: Record<string, string>; data?: string; error?: string };
@@ -18,7 +18,9 @@ export interface PreviewState {
     /** Where the static resource is served from: the real one, none (404), or one of another version. */
     config?: 'ok' | 'missing';
     lang?: 'nl' | 'en';
-    /** Text that must be visible once the page has settled. */
+    /** A button the browser test presses once the page has loaded (its accessible name), e.g. to page on. */
+    press?: string;
+    /** Text that must be visible once the page has settled (after `press`). */
     expectText: string[];
     /** Text behind the error panel's "Details tonen", which the browser test opens before its screenshot. */
     detailsText?: string[];
@@ -26,22 +28,47 @@ export interface PreviewState {
     allowConsoleErrors?: RegExp[];
 }
 
-export const PANELS: Record<
-    PanelId,
-    { tag: string; recordId: string; region: 'main' | 'sidebar'; page: string }
-> = {
+/**
+ * Where a component sits: on a record page (header with the record, main column and sidebar) or on an App page
+ * (header with the page, a narrow sidebar beside the main column). The region is where the flexipage places it.
+ */
+export type PanelFrame = {
+    tag: string;
+    recordId?: string;
+    region: 'main' | 'sidebar';
+    page: string;
+    layout: 'record' | 'app';
+    header: { meta: string; title: string };
+};
+
+const BRAND_DETAIL_ID = 'a01AA00000MrkVlAAA';
+const ACCOUNT_ID = '001AA00000KlntA1AA';
+
+export const PANELS: Record<PanelId, PanelFrame> = {
     // Where the flexipages place them: the brand detail panel in the sidebar, the account panel in the main column.
     brandDetail: {
         tag: 'c-brand-detail-segmentation',
-        recordId: 'a01AA00000MrkVlAAA',
+        recordId: BRAND_DETAIL_ID,
         region: 'sidebar',
-        page: 'Merkgegevens_Record_Page'
+        page: 'Merkgegevens_Record_Page',
+        layout: 'record',
+        header: { meta: 'Merkgegevens', title: 'Vaillant - Installatiebedrijf De Vries' }
     },
     account: {
         tag: 'c-account-segmentation',
-        recordId: '001AA00000KlntA1AA',
+        recordId: ACCOUNT_ID,
         region: 'main',
-        page: 'Installateur_Record_Page'
+        page: 'Installateur_Record_Page',
+        layout: 'record',
+        header: { meta: 'Installateur', title: 'Installatiebedrijf De Vries' }
+    },
+    // The App page Mijn_installateurs: the worklist in the main column, recent items in the left sidebar.
+    worklist: {
+        tag: 'c-installer-worklist',
+        region: 'main',
+        page: 'Mijn_installateurs',
+        layout: 'app',
+        header: { meta: 'Klantsegmentatie', title: 'Mijn installateurs' }
     }
 };
 
@@ -50,8 +77,8 @@ const INSTALLER = 'segmentationPanel/__tests__/data';
 const TABLE = 'potentialTable/__tests__/data';
 const POTENTIALS = { relatedListId: 'Potentials__r' };
 const BRAND_DETAILS = { relatedListId: 'Brand_Details__r' };
-const ACCOUNT_RECORD = { recordId: PANELS.account.recordId };
-const BRAND_DETAIL_RECORD = { recordId: PANELS.brandDetail.recordId };
+const ACCOUNT_RECORD = { recordId: ACCOUNT_ID };
+const BRAND_DETAIL_RECORD = { recordId: BRAND_DETAIL_ID };
 
 type Adapters = Record<string, FixtureRef[]>;
 
@@ -94,6 +121,22 @@ function brandDetail(
 function account(name: string, parts = installer(name)) {
     return adapters([], parts);
 }
+
+const WORKLIST = 'installerWorklist/__tests__/data';
+
+/** The worklist's adapters: the GraphQL answers (the first whose cursors match), and the picklist labels. */
+function worklist(graphql: FixtureRef[]): Adapters {
+    return {
+        graphql,
+        getObjectInfos: [{ data: `${INSTALLER}/getObjectInfos` }],
+        getPicklistValuesByRecordType: [{ data: `${INSTALLER}/getPicklistValuesByRecordType` }]
+    };
+}
+
+const WORKLIST_PAGES = worklist([
+    { match: { overdueAfter: 'djE6NA==' }, data: `${WORKLIST}/graphqlWorklistOverduePage2` },
+    { data: `${WORKLIST}/graphqlWorklist` }
+]);
 
 const CONFIG_ERROR =
     'De segmentatie-instellingen (statische resource segmentationConfig) ontbreken of zijn ongeldig.';
@@ -345,6 +388,71 @@ export const STATES: PreviewState[] = [
             'Locked by hand',
             'According to the current data: Grow, segment 30+, VG 38%, Large Customer.',
             'Large Customer'
+        ]
+    },
+    {
+        id: 'worklist',
+        panel: 'worklist',
+        title: 'Mijn installateurs — werklijst',
+        adapters: WORKLIST_PAGES,
+        expectText: [
+            'Mijn installateurs',
+            'Bezoek te laat (7)',
+            'Nog nooit bezocht',
+            '50 dagen te laat',
+            'Bezoek geregistreerd; verdwijnt vannacht van de lijst',
+            'Type klant gedaald in de laatste 30 dagen (2)',
+            'Van Keep naar Grow op 18 nov 2025',
+            'Nog 1 VG-ketel tot Grow',
+            'Nog 3 VG-ketels tot Keep',
+            'Geen open opvolgtaak',
+            'Pagina 1 van 2'
+        ]
+    },
+    {
+        id: 'worklist-page-2',
+        panel: 'worklist',
+        title: 'Mijn installateurs — tweede pagina van de late bezoeken',
+        adapters: WORKLIST_PAGES,
+        press: 'Volgende',
+        expectText: ['Pagina 2 van 2', 'AWB - Prins Klimaattechniek', '18 dagen te laat', 'Pagina 1 van 5']
+    },
+    {
+        id: 'worklist-empty',
+        panel: 'worklist',
+        title: 'Mijn installateurs — niets te doen',
+        adapters: worklist([{ data: `${WORKLIST}/graphqlWorklistEmpty` }]),
+        expectText: ['Geen van je installateurs vraagt nu actie.']
+    },
+    {
+        id: 'worklist-error',
+        panel: 'worklist',
+        title: 'Mijn installateurs — fout bij laden',
+        adapters: worklist([{ error: `${WORKLIST}/graphqlWorklistErrors` }]),
+        expectText: ['De werklijst kon niet worden geladen', 'Details tonen'],
+        detailsText: ["Field 'Follow_Up_Reason__c' in type 'Task' is undefined"]
+    },
+    {
+        id: 'worklist-loading',
+        panel: 'worklist',
+        title: 'Mijn installateurs — laden',
+        adapters: {},
+        expectText: ['Werklijst laden…']
+    },
+    {
+        id: 'worklist-english',
+        panel: 'worklist',
+        title: 'My installers — worklist (English)',
+        adapters: WORKLIST_PAGES,
+        lang: 'en',
+        expectText: [
+            'My installers',
+            'Visit overdue (7)',
+            '50 days overdue',
+            'From Keep to Grow on 18 Nov 2025',
+            '1 more VG boiler to Grow',
+            'Strategic Customer',
+            'No open follow-up task'
         ]
     }
 ];

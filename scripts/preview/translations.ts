@@ -169,3 +169,25 @@ function translatePicklists(
         })
     );
 }
+
+/**
+ * A GraphQL answer as an English user gets it: the displayValue of every picklist field of `object` in the
+ * package's en_US translation. GraphQL nodes do not name their object, so the caller says which it queried.
+ */
+export function translateGraphQLAnswer(response: Json, dictionary: Dictionary, object: string): Json {
+    const fields = dictionary.get(object) ?? new Map();
+    const walk = (node: Json, key?: string): Json => {
+        if (Array.isArray(node)) {
+            return node.map((item) => walk(item));
+        }
+        if (!isObject(node)) {
+            return node;
+        }
+        const values = key === undefined ? undefined : fields.get(key)?.values;
+        if (values && typeof node.displayValue === 'string') {
+            return { ...node, displayValue: values.get(node.displayValue) ?? node.displayValue };
+        }
+        return Object.fromEntries(Object.entries(node).map(([name, value]) => [name, walk(value, name)]));
+    };
+    return walk(response);
+}

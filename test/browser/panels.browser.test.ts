@@ -12,13 +12,13 @@ import { startPreviewServer, type PreviewServer } from '../../scripts/preview/se
 import { PANELS, STATES, type PreviewState } from '../../scripts/preview/states.ts';
 
 /**
- * The panels in a real browser: builds the preview, opens every state in Debian's Chromium at desktop and
- * phone width, checks what a person reads, that nothing logged an error, that axe finds no WCAG 2 A/AA
+ * The panels and the worklist in a real browser: builds the preview, opens every state in Debian's Chromium at
+ * desktop and phone width, checks what a person reads, that nothing logged an error, that axe finds no WCAG 2 A/AA
  * violation (including colour contrast, which jsdom cannot judge), and saves a screenshot of each (under out/;
  * `npm run screenshots` puts them in docs/screenshots/).
  */
 
-const skip = browserSkip('segmentation panels');
+const skip = browserSkip('segmentation panels and worklist');
 const VIEWPORTS = [
     { name: 'desktop', width: 1280, height: 900 },
     { name: 'narrow', width: 360, height: 740 }
@@ -43,6 +43,10 @@ async function waitForText(page: Page, texts: string[]): Promise<void> {
 }
 
 async function settle(page: Page, state: PreviewState): Promise<void> {
+    if (state.press) {
+        // The first such button once it can be pressed (Playwright waits until it is visible and enabled).
+        await page.getByRole('button', { name: state.press }).first().click();
+    }
     await waitForText(page, state.expectText);
     // Let the late wires (object info, related lists) land before judging and photographing the page.
     await page.waitForTimeout(150);
@@ -78,7 +82,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 // Two pages at a time: the machine has two cores, and each page mostly waits on the browser.
-describe('segmentation panels in Chromium', { skip, concurrency: 2 }, () => {
+describe('segmentation panels and worklist in Chromium', { skip, concurrency: 2 }, () => {
     let browser: Browser;
     let server: PreviewServer;
     let distDir: string;
@@ -120,11 +124,11 @@ describe('segmentation panels in Chromium', { skip, concurrency: 2 }, () => {
                     await settle(page, state);
 
                     const panel = page.locator(PANELS[state.panel].tag);
-                    assert.equal(await panel.count(), 1, 'the panel is on the page');
+                    assert.equal(await panel.count(), 1, 'the component is on the page');
                     const box = await panel.boundingBox();
                     assert.ok(
                         box && box.x >= 0 && box.x + box.width <= viewport.width + 0.5,
-                        'the panel fits the viewport width'
+                        'the component fits the viewport width'
                     );
                     const overflow = await page.evaluate(
                         () => document.documentElement.scrollWidth - window.innerWidth

@@ -3,10 +3,12 @@ import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import BrandDetailSegmentation from 'c/brandDetailSegmentation';
 import AccountSegmentation from 'c/accountSegmentation';
+import InstallerWorklist from 'c/installerWorklist';
 
 const COMPONENTS = {
     'c-brand-detail-segmentation': BrandDetailSegmentation,
-    'c-account-segmentation': AccountSegmentation
+    'c-account-segmentation': AccountSegmentation,
+    'c-installer-worklist': InstallerWorklist
 };
 
 const preview = window.__PREVIEW__;
@@ -17,5 +19,7 @@ if (preview.now) {
 }
 
 const element = createElement(preview.tag, { is: COMPONENTS[preview.tag] });
-element.recordId = preview.recordId;
+if (preview.recordId) {
+    element.recordId = preview.recordId;
+}
 document.getElementById(preview.region).prepend(element);

@@ -6,8 +6,10 @@ const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
 function urlOf(pageReference) {
-    const { recordId, relationshipApiName } = pageReference.attributes ?? {};
-    return `#/lightning/r/${recordId}/related/${relationshipApiName ?? ''}/view`;
+    const { recordId, objectApiName, relationshipApiName } = pageReference.attributes ?? {};
+    return relationshipApiName
+        ? `#/lightning/r/${recordId}/related/${relationshipApiName}/view`
+        : `#/lightning/r/${objectApiName}/${recordId}/view`;
 }
 
 export const NavigationMixin = (Base) =>
