@@ -94,6 +94,38 @@ export function mockConfigFetch({ body, status = 200 } = {}) {
     return fetchMock;
 }
 
+/** Registers, inside a describe, an empty document and cleared mocks after each test. */
+export function cleanUpAfterEach() {
+    afterEach(() => {
+        resetDom();
+        jest.clearAllMocks();
+    });
+}
+
+/**
+ * Registers, inside a describe, what a component test with the segmentation config needs around each test: the
+ * static resource served and the clock stopped at `now`; afterwards an empty document and cleared mocks.
+ * @param {object} config the segmentation config the static resource serves
+ * @param {number} now Date.now() during each test
+ */
+export function withConfigAndClock(config, now) {
+    let nowSpy;
+    beforeEach(() => {
+        mockConfigFetch({ body: config });
+        nowSpy = jest.spyOn(Date, 'now').mockReturnValue(now);
+    });
+    afterEach(() => nowSpy.mockRestore());
+    cleanUpAfterEach();
+}
+
+/** Opens the details of the component's error panel and returns the panel's text. */
+export async function openErrorDetails(element) {
+    const panel = queryDeep(element, 'c-error-panel');
+    queryDeep(panel, 'button').click();
+    await flushPromises();
+    return visibleText(panel);
+}
+
 /** The installer (Account) of every panel fixture. */
 export const INSTALLER_ID = '001AA00000KlntA1AA';
 

@@ -27,8 +27,14 @@ export function respond(adapterName, config, callback) {
 /**
  * A wire adapter class (the LWC wire protocol) that answers from the fixtures. Like Lightning Data Service,
  * it does nothing until every listed parameter has a value.
+ * @param {string} adapterName
+ * @param {string[]} requiredParams
+ * @param {{matchOn?: (config: object) => object, answer?: (response: {data: any, error: any}) => object}} shape
+ *   what a fixture's `match` is compared with (the config by default), and the value the component gets
+ *   ({data, error} by default)
  */
-export function fixtureAdapter(adapterName, requiredParams) {
+export function fixtureAdapter(adapterName, requiredParams, shape = {}) {
+    const { matchOn = (config) => config, answer = (response) => response } = shape;
     return class FixtureAdapter {
         constructor(dataCallback) {
             this.dataCallback = dataCallback;
@@ -47,9 +53,9 @@ export function fixtureAdapter(adapterName, requiredParams) {
             if (requiredParams.some((param) => config?.[param] === undefined || config?.[param] === null)) {
                 return;
             }
-            respond(adapterName, config, (value) => {
+            respond(adapterName, matchOn(config), (value) => {
                 if (this.connected) {
-                    this.dataCallback(value);
+                    this.dataCallback(answer(value));
                 }
             });
         }

@@ -1,4 +1,4 @@
-import { respond } from '../fixtures.js';
+import { fixtureAdapter } from '../fixtures.js';
 
 /**
  * lightning/graphql for the preview: `gql` keeps the query text, and the wire answers from the fixtures, matched
@@ -9,28 +9,7 @@ export function gql(strings, ...values) {
     return strings.reduce((text, part, index) => text + part + (values[index] ?? ''), '');
 }
 
-export class graphql {
-    constructor(dataCallback) {
-        this.dataCallback = dataCallback;
-        this.connected = false;
-    }
-
-    connect() {
-        this.connected = true;
-    }
-
-    disconnect() {
-        this.connected = false;
-    }
-
-    update(config) {
-        if (!config?.query) {
-            return;
-        }
-        respond('graphql', config.variables, ({ data, error }) => {
-            if (this.connected) {
-                this.dataCallback({ data, errors: error });
-            }
-        });
-    }
-}
+export const graphql = fixtureAdapter('graphql', ['query'], {
+    matchOn: (config) => config.variables,
+    answer: ({ data, error }) => ({ data, errors: error })
+});

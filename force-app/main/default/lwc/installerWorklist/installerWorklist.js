@@ -1,11 +1,8 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import { getObjectInfos, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import USER_ID from '@salesforce/user/Id';
 import { firstNotReady, loadStatus } from 'c/ldsUtils';
-import { loadSegmentationConfig } from 'c/segmentationConfigLoader';
-import { LABELS } from 'c/segmentationLabels';
-import { BRAND_DETAIL_OBJECT, defaultRecordTypeId, picklistLabels } from 'c/installerRecords';
+import SegmentationBase from 'c/segmentationBase';
 import { todayInUserTimeZone } from 'c/segmentationView';
 import { SECTION_KEYS, buildSections, worklistVariables } from 'c/worklistView';
 import { WORKLIST_LABELS } from 'c/worklistLabels';
@@ -145,9 +142,10 @@ const lastOf = (list) => (list.length > 0 ? list[list.length - 1] : null);
 /**
  * "Mijn installateurs": the running user's installers that need action, most urgent first (overdue visits,
  * recent downgrades, the smallest steps to a higher Type klant), each linking to its brand detail and its open
- * follow-up task. For an App page and the Home page.
+ * follow-up task. For an App page and the Home page. The config and the picklist labels (the type a step up
+ * leads to) come from c/segmentationBase.
  */
-export default class InstallerWorklist extends LightningElement {
+export default class InstallerWorklist extends SegmentationBase {
     /** Rows per section and page; set in Lightning App Builder. */
     @api pageSize = 5;
     /** How far back a drop of Type klant counts as recent, in days; set in Lightning App Builder. */
@@ -155,11 +153,7 @@ export default class InstallerWorklist extends LightningElement {
 
     labels = WORKLIST_LABELS;
 
-    config;
-    configError;
     worklist;
-    objectInfos;
-    picklists;
 
     /** Per section, the end cursors of the pages before the one shown: its page number is their count + 1. */
     cursors = NO_CURSORS;
@@ -167,15 +161,8 @@ export default class InstallerWorklist extends LightningElement {
     /** Fixed for the life of the component, so that the filters (and the cached answer) stay put. */
     today = todayInUserTimeZone(Date.now());
 
-    connectedCallback() {
-        loadSegmentationConfig()
-            .then((config) => {
-                this.config = config;
-                this.configError = undefined;
-            })
-            .catch((error) => {
-                this.configError = error;
-            });
+    get loadingText() {
+        return WORKLIST_LABELS.loading;
     }
 
     /** No query until the config has arrived: the filters come from its Type klant values. */
@@ -205,33 +192,10 @@ export default class InstallerWorklist extends LightningElement {
         }
     }
 
-    // Labels only (the target type of a step up): until they arrive, or if they fail, the stored values show.
-    @wire(getObjectInfos, { objectApiNames: [BRAND_DETAIL_OBJECT] })
-    wiredObjectInfos({ data }) {
-        this.objectInfos = data ?? this.objectInfos;
-    }
-
-    @wire(getPicklistValuesByRecordType, {
-        objectApiName: BRAND_DETAIL_OBJECT,
-        recordTypeId: '$brandDetailRecordTypeId'
-    })
-    wiredPicklists({ data }) {
-        this.picklists = data ?? this.picklists;
-    }
-
-    get brandDetailRecordTypeId() {
-        return defaultRecordTypeId(this.objectInfos, BRAND_DETAIL_OBJECT);
-    }
-
     get status() {
         const data = this.worklist?.data;
         return firstNotReady(
-            loadStatus({
-                error: this.configError,
-                loaded: Boolean(this.config),
-                loadingText: WORKLIST_LABELS.loading,
-                errorText: LABELS.configError
-            }),
+            this.configStatus,
             loadStatus({
                 error: data ? undefined : this.worklist?.errors,
                 loaded: Boolean(data),
@@ -255,7 +219,7 @@ export default class InstallerWorklist extends LightningElement {
             today: this.today,
             recentDays: this.recentDays,
             pageSize: this.pageSize,
-            picklist: picklistLabels(this.picklists),
+            picklist: this.picklist,
             pages: Object.fromEntries(SECTION_KEYS.map((key) => [key, this.cursors[key].length + 1]))
         });
     }

@@ -9,11 +9,10 @@ import {
     emitInstaller,
     flushPromises,
     installerScenario,
-    mockConfigFetch,
     queryAllDeep,
     queryDeep,
-    resetDom,
-    visibleText
+    visibleText,
+    withConfigAndClock
 } from 'test-utils';
 import config from '../../../staticresources/segmentationConfig.json';
 
@@ -51,18 +50,7 @@ const inputs = (element) =>
     );
 
 describe('c-account-segmentation', () => {
-    let nowSpy;
-
-    beforeEach(() => {
-        mockConfigFetch({ body: config });
-        nowSpy = jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        resetDom();
-        nowSpy.mockRestore();
-        jest.clearAllMocks();
-    });
+    withConfigAndClock(config, NOW);
 
     it('shows a loading state until the account and the config have arrived', async () => {
         const element = createElement('c-account-segmentation', { is: AccountSegmentation });

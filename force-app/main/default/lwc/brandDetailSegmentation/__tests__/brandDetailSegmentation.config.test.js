@@ -1,7 +1,14 @@
 import { createElement } from '@lwc/engine-dom';
 import BrandDetailSegmentation from 'c/brandDetailSegmentation';
 import { getRecord } from 'lightning/uiRecordApi';
-import { flushPromises, mockConfigFetch, queryDeep, resetDom, visibleText } from 'test-utils';
+import {
+    cleanUpAfterEach,
+    flushPromises,
+    mockConfigFetch,
+    openErrorDetails,
+    queryDeep,
+    visibleText
+} from 'test-utils';
 
 /*
  * The config is cached per page once it loaded, so these cases, which each fail to load it, live in their own
@@ -20,17 +27,8 @@ async function renderPanel() {
     return element;
 }
 
-async function openDetails(element) {
-    queryDeep(queryDeep(element, 'c-error-panel'), 'button').click();
-    await flushPromises();
-    return visibleText(queryDeep(element, 'c-error-panel'));
-}
-
 describe('c-brand-detail-segmentation without a usable config', () => {
-    afterEach(() => {
-        resetDom();
-        jest.clearAllMocks();
-    });
+    cleanUpAfterEach();
 
     it('says the static resource is missing when it cannot be fetched', async () => {
         const fetchMock = mockConfigFetch({ status: 404 });
@@ -41,7 +39,7 @@ describe('c-brand-detail-segmentation without a usable config', () => {
             'De segmentatie-instellingen (statische resource segmentationConfig) ontbreken of zijn ongeldig.'
         );
         expect(queryDeep(element, 'lightning-badge')).toBeNull();
-        expect(await openDetails(element)).toContain('Laden mislukt: HTTP 404');
+        expect(await openErrorDetails(element)).toContain('Laden mislukt: HTTP 404');
         await expect(element).toBeAccessible();
     });
 });

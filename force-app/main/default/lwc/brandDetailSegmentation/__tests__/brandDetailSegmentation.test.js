@@ -7,11 +7,10 @@ import {
     emitInstaller,
     flushPromises,
     installerScenario,
-    mockConfigFetch,
     queryAllDeep,
     queryDeep,
-    resetDom,
-    visibleText
+    visibleText,
+    withConfigAndClock
 } from 'test-utils';
 import config from '../../../staticresources/segmentationConfig.json';
 
@@ -55,18 +54,7 @@ const note = (element) => queryDeep(element, '.note');
 const dates = (element, selector) => queryAllDeep(element, selector).map((date) => date.value);
 
 describe('c-brand-detail-segmentation', () => {
-    let nowSpy;
-
-    beforeEach(() => {
-        mockConfigFetch({ body: config });
-        nowSpy = jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        resetDom();
-        nowSpy.mockRestore();
-        jest.clearAllMocks();
-    });
+    withConfigAndClock(config, NOW);
 
     it('shows a loading state in a lightning-card until the record and the config have arrived', async () => {
         const element = createElement('c-brand-detail-segmentation', { is: BrandDetailSegmentation });

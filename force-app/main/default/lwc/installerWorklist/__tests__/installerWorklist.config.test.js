@@ -1,14 +1,11 @@
 import { createElement } from '@lwc/engine-dom';
 import InstallerWorklist from 'c/installerWorklist';
 import { graphql } from 'lightning/graphql';
-import { flushPromises, mockConfigFetch, queryDeep, resetDom, visibleText } from 'test-utils';
+import { cleanUpAfterEach, flushPromises, mockConfigFetch, openErrorDetails, visibleText } from 'test-utils';
 
 // Kept apart from the other tests: a loaded config is cached for the page (here: the test file).
 describe('c-installer-worklist without a usable config', () => {
-    afterEach(() => {
-        resetDom();
-        jest.clearAllMocks();
-    });
+    cleanUpAfterEach();
 
     it('says the static resource is missing, and asks the server nothing without it', async () => {
         mockConfigFetch({ status: 404 });
@@ -16,13 +13,10 @@ describe('c-installer-worklist without a usable config', () => {
         document.body.appendChild(element);
         await flushPromises();
 
-        const panel = queryDeep(element, 'c-error-panel');
-        expect(visibleText(panel)).toContain(
+        expect(visibleText(element)).toContain(
             'De segmentatie-instellingen (statische resource segmentationConfig)'
         );
-        queryDeep(panel, 'button').click();
-        await flushPromises();
-        expect(visibleText(panel)).toContain('Laden mislukt: HTTP 404');
+        expect(await openErrorDetails(element)).toContain('Laden mislukt: HTTP 404');
         expect(graphql.getLastConfig()).toEqual({ query: undefined, variables: undefined });
         await expect(element).toBeAccessible();
     });

@@ -6,11 +6,10 @@ import { mockGenerateUrl, mockNavigate } from 'lightning/navigation';
 import {
     emitGraphQLAnswer,
     flushPromises,
-    mockConfigFetch,
     queryAllDeep,
     queryDeep,
-    resetDom,
-    visibleText
+    visibleText,
+    withConfigAndClock
 } from 'test-utils';
 import config from '../../../staticresources/segmentationConfig.json';
 
@@ -60,18 +59,7 @@ const button = (element, key, className) =>
     queryDeep(sectionOf(element, key), `lightning-button.${className}`);
 
 describe('c-installer-worklist', () => {
-    let nowSpy;
-
-    beforeEach(() => {
-        mockConfigFetch({ body: config });
-        nowSpy = jest.spyOn(Date, 'now').mockReturnValue(NOW);
-    });
-
-    afterEach(() => {
-        resetDom();
-        nowSpy.mockRestore();
-        jest.clearAllMocks();
-    });
+    withConfigAndClock(config, NOW);
 
     it('shows a loading state in a lightning-card until the worklist has arrived', async () => {
         const element = await renderWorklist();
