@@ -1,7 +1,8 @@
 import type { SegmentationConfig } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import {
     customerType,
-    potentialSegment
+    potentialSegment,
+    vgEverHadShare
 } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { Random } from '../synthetic/random.ts';
 import { FeatureEncoder, type EstimateTable } from './features.ts';
@@ -19,9 +20,6 @@ export type EstimateOptions = {
     /** Estimate even with fewer training installers than config.estimate.minTrainingInstallers (at least 1). */
     force?: boolean;
 };
-
-/** One Potential__c row to upsert (Product_Group__c = config.boilerProductGroup, Source__c = Schatting). */
-export type EstimateRow = { accountIndex: number; brand: string; units: number };
 
 export type ModelVsBaseline = { model: number; baseline: number };
 
@@ -43,7 +41,7 @@ export type EstimateOutcome = {
     estimatedCount: number;
     /** Installers with Sales boiler rows the model learned from. */
     trainingCount: number;
-    /** Why no estimate was made (too few training installers); then the table is untouched and rows is empty. */
+    /** Why no estimate was made (too few training installers); then the table is untouched. */
     refused?: string;
     /** Estimates were made although the training set is below the minimum (options.force). */
     warning?: string;
@@ -51,7 +49,8 @@ export type EstimateOutcome = {
     quality: EstimateQuality | null;
     /** The fitted model: its number of columns and the ridge penalty cross-validation chose per regression. */
     model: { features: number; penalty: { total: number; vg: number } } | null;
-    rows: EstimateRows;
+    /** Potential__c rows the estimated installers get (see forEachEstimateRow). */
+    rowCount: number;
 };
 
 /**
@@ -68,50 +67,40 @@ const LOG_VG = 1;
 const TARGETS = 2;
 
 /**
- * The rows to upsert, held as one typed array (targets x brands), read lazily: per estimated installer a row
- * for every brand with units > 0, and a 0-unit row for every brand that had an earlier estimate row, so that a
- * refreshed estimate overwrites it (rows are never deleted).
+ * The Potential__c rows of an estimated installer (Product_Group__c = config.boilerProductGroup, Source__c =
+ * Schatting): one for every brand with units > 0, and one with 0 units for every brand that had an earlier
+ * estimate row, so that a refreshed estimate overwrites it (rows are never deleted).
  */
-export class EstimateRows implements Iterable<EstimateRow> {
-    /** Number of rows the iterator yields. */
-    readonly count: number;
-
-    constructor(
-        private readonly brands: readonly string[],
-        private readonly installers: Int32Array,
-        private readonly units: Int32Array,
-        private readonly earlierMasks: Int32Array
-    ) {
-        let count = 0;
-        this.forEachCell(() => count++);
-        this.count = count;
+export function forEachEstimateRow(
+    table: Pick<EstimateTable, 'brands' | 'boilerUnits' | 'estimateRowMask'>,
+    installer: number,
+    visit: (brand: number, units: number) => void
+): void {
+    const earlier = table.estimateRowMask(installer);
+    for (let brand = 0; brand < table.brands.length; brand++) {
+        const units = table.boilerUnits(installer, brand);
+        if (units > 0 || ((earlier >>> brand) & 1) === 1) visit(brand, units);
     }
+}
 
-    private forEachCell(visit: (accountIndex: number, brand: number, units: number) => void): void {
-        const width = this.brands.length;
-        for (let k = 0; k < this.installers.length; k++) {
-            const mask = this.earlierMasks[k] ?? 0;
-            for (let brand = 0; brand < width; brand++) {
-                const units = this.units[k * width + brand] ?? 0;
-                if (units > 0 || ((mask >>> brand) & 1) === 1) {
-                    visit(this.installers[k] ?? 0, brand, units);
-                }
-            }
-        }
-    }
-
-    *[Symbol.iterator](): Iterator<EstimateRow> {
-        const width = this.brands.length;
-        for (let k = 0; k < this.installers.length; k++) {
-            const mask = this.earlierMasks[k] ?? 0;
-            for (let brand = 0; brand < width; brand++) {
-                const units = this.units[k * width + brand] ?? 0;
-                if (units > 0 || ((mask >>> brand) & 1) === 1) {
-                    yield { accountIndex: this.installers[k] ?? 0, brand: this.brands[brand] ?? '', units };
-                }
-            }
-        }
-    }
+/**
+ * What the estimate does with an installer. It learns from the installers with a boiler row entered by sales,
+ * and estimates those without one that have a brand detail the run may write (the estimate is there to classify
+ * it, and that brand detail is where the run records the estimate it classified with) and either no boiler rows
+ * yet, or --reestimate, or an incomplete estimate: a brand detail that claims another estimated potential than
+ * the installer's estimate rows add up to. A held installer (a rejected input row) is neither: its input is not
+ * complete.
+ */
+function roleOf(
+    table: EstimateTable,
+    installer: number,
+    reestimate: boolean
+): 'training' | 'target' | 'none' {
+    if (table.isHeld(installer)) return 'none';
+    if (table.hasSalesBoilerRows(installer)) return 'training';
+    if (!table.isWritable(installer)) return 'none';
+    const wanted = !table.hasBoilerRows(installer) || reestimate || table.isEstimateIncomplete(installer);
+    return wanted ? 'target' : 'none';
 }
 
 type Prediction = { total: number; vg: number };
@@ -174,15 +163,12 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
     const training: number[] = [];
     const targets: number[] = [];
     for (let i = 0; i < n; i++) {
-        if (table.hasSalesBoilerRows(i)) {
-            training.push(i);
-        } else if (!table.hasBoilerRows(i) || options.reestimate) {
-            targets.push(i);
-        }
+        const role = roleOf(table, i, options.reestimate);
+        if (role === 'training') training.push(i);
+        else if (role === 'target') targets.push(i);
     }
     const trainingCount = training.length;
     const minimum = config.estimate.minTrainingInstallers;
-    const emptyRows = new EstimateRows(table.brands, new Int32Array(0), new Int32Array(0), new Int32Array(0));
     let warning: string | undefined;
     if (trainingCount < minimum) {
         const reason =
@@ -195,7 +181,7 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
                 refused: `${reason}; no estimates written`,
                 quality: null,
                 model: null,
-                rows: emptyRows
+                rowCount: 0
             };
         }
         warning = `${reason}; estimated anyway (forced)`;
@@ -274,18 +260,17 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
     );
     const vgWeights = brandSums.subarray(0, vgBrandCount);
     const competitorWeights = brandSums.subarray(vgBrandCount);
-    const installers = Int32Array.from(targets);
-    const units = new Int32Array(targets.length * brandCount);
-    const earlierMasks = new Int32Array(targets.length);
+    const units = new Int32Array(brandCount);
     const prediction: Prediction = { total: 0, vg: 0 };
-    targets.forEach((installer, k) => {
+    let rowCount = 0;
+    const countRow = () => rowCount++;
+    for (const installer of targets) {
         toUnits(weights, width, encoder.encode(installer, x), totalCap, prediction);
-        const offset = k * brandCount;
-        splitWholeUnits(prediction.vg, vgWeights, units, offset);
-        splitWholeUnits(prediction.total - prediction.vg, competitorWeights, units, offset + vgBrandCount);
-        earlierMasks[k] = table.estimateRowMask(installer);
-        table.setEstimate(installer, units.subarray(offset, offset + brandCount));
-    });
+        splitWholeUnits(prediction.vg, vgWeights, units, 0);
+        splitWholeUnits(prediction.total - prediction.vg, competitorWeights, units, vgBrandCount);
+        table.setEstimate(installer, units);
+        forEachEstimateRow(table, installer, countRow);
+    }
 
     return {
         estimatedCount: targets.length,
@@ -293,7 +278,7 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
         ...(warning ? { warning } : {}),
         quality,
         model: { features: width, penalty },
-        rows: new EstimateRows(table.brands, installers, units, earlierMasks)
+        rowCount
     };
 }
 
@@ -445,21 +430,27 @@ function crossValidate(
         const fold = foldOf[position] ?? 0;
         const total = trueTotal[position] ?? 0;
         const vg = trueVg[position] ?? 0;
-        const everHadShare = table.everHadShare(installer) || (table.vgUnits12m(installer) ?? 0) > 0;
+        const inputs = {
+            everHadShare: table.everHadShare(installer),
+            vgUnits12m: table.vgUnits12m(installer)
+        };
+        // The type each potential gives, with the rules' "VG ever had a share" for that potential.
+        const typeOf = (potentialVg: number, potentialTotal: number) =>
+            customerType(potentialVg, potentialTotal, vgEverHadShare(inputs, { vg: potentialVg }), config);
         const segment = potentialSegment(total, config);
-        const type = customerType(vg, total, everHadShare, config);
+        const type = typeOf(vg, total);
 
         toUnits(weights[fold] as Float64Array, width, encoder.encode(installer, x), totalCap, prediction);
         modelError += Math.abs(prediction.total - total);
         if (potentialSegment(prediction.total, config) === segment) modelSegments++;
-        if (customerType(prediction.vg, prediction.total, everHadShare, config) === type) modelTypes++;
+        if (typeOf(prediction.vg, prediction.total) === type) modelTypes++;
 
         const cell = groupOf(installer) * folds + fold;
         const baseTotal = Math.round(baselineTotal[cell] ?? 0);
         const baseVg = Math.round(baseTotal * (baselineShare[cell] ?? 0));
         baselineError += Math.abs(baseTotal - total);
         if (potentialSegment(baseTotal, config) === segment) baselineSegments++;
-        if (customerType(baseVg, baseTotal, everHadShare, config) === type) baselineTypes++;
+        if (typeOf(baseVg, baseTotal) === type) baselineTypes++;
     });
     const heldOut = training.length;
     return {

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCsv, type CsvRow } from '../csv.ts';
+import type { CellType } from '../picklists.ts';
 import { isTransient, OrgApiError, type OrgApi } from './api.ts';
 import { queryRest, waitForJob, type PollOptions } from './query.ts';
 import { soqlString } from './soql.ts';
@@ -13,6 +14,8 @@ export type WriteJob = {
     keyField: string;
     file: string;
     rows: number;
+    /** The JSON type of each column (from the data model), for sObject Collections. */
+    types: Readonly<Record<string, CellType>>;
 };
 
 export type WriteFailure = { key: string; reason: string };
@@ -22,6 +25,8 @@ export type WriteOutcome = {
     failed: number;
     /** Ingest jobs used, with their end state, for the report (and to look them up in Setup). */
     jobs: { id: string; state: string }[];
+    /** Why the file was not sent to its end (the session, the API limit, a failed job, a stop): the rest never ran. */
+    stoppedBy?: Error;
 };
 
 export type WriteOptions = {
@@ -40,8 +45,6 @@ const LOCK_RETRY_BATCH = 20;
 const LOCK_RETRY_DELAY_MS = 2_000;
 /** Salesforce's "leave as is" is an empty cell; "clear" is #N/A. Both apply to REST as omitted / null. */
 const CLEAR = '#N/A';
-const NUMBER_FIELDS = new Set(['VG_Potential_Share__c', 'Boiler_Potential__c', 'Units__c']);
-const BOOLEAN_FIELDS = new Set(['VG_Ever_Had_Share__c']);
 
 type CollectionResult = {
     id?: string;
@@ -57,17 +60,17 @@ type IngestJob = {
     errorMessage?: string;
 };
 
-function jsonValue(field: string, cell: string): unknown {
+function jsonValue(type: CellType | undefined, cell: string): unknown {
     if (cell === CLEAR) return null;
-    if (NUMBER_FIELDS.has(field)) return Number(cell);
-    if (BOOLEAN_FIELDS.has(field)) return cell === 'true';
+    if (type === 'number') return Number(cell);
+    if (type === 'boolean') return cell === 'true';
     return cell;
 }
 
 function toSObject(job: WriteJob, row: CsvRow): Record<string, unknown> {
     const record: Record<string, unknown> = { attributes: { type: job.object } };
     for (const [field, cell] of Object.entries(row)) {
-        if (cell !== '') record[field] = jsonValue(field, cell);
+        if (cell !== '') record[field] = jsonValue(job.types[field], cell);
     }
     return record;
 }
@@ -407,16 +410,16 @@ async function runIngestJob(
 
 /**
  * Sends a prepared file: sObject Collections up to bulkFromRows rows, Bulk API 2.0 ingest jobs above.
- * Per-row failures go to onFailure; what never ran (an ingest job that failed, timed out or was stopped)
- * raises an OrgApiError after the rows that did run are accounted for.
+ * Per-row failures go to onFailure; what never ran (an ingest job that failed, timed out or was stopped, the
+ * session or the API allowance ran out) is `stoppedBy`, next to the rows that did run: those are real, and the
+ * report counts them.
  */
 export async function sendFile(api: OrgApi, job: WriteJob, options: WriteOptions): Promise<WriteOutcome> {
     const outcome: WriteOutcome = { written: 0, failed: 0, jobs: [] };
     try {
         await sendRows(api, job, options, outcome);
     } catch (error) {
-        // What was written before the stop is real: the report must count it.
-        throw Object.assign(error as Error, { outcome });
+        outcome.stoppedBy = error instanceof Error ? error : new Error(String(error));
     }
     return outcome;
 }
