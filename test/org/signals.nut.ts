@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runCommand } from '../helpers/csvOrg.ts';
-import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
+import { orgArgs, packageWrittenState, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
 
@@ -17,27 +17,6 @@ const NOW = '2026-11-25T01:00:00.000Z';
 const ARGS = ['--now', NOW, '--bulk-write-from', '5'];
 const JOB_DELAY = { polls: 1, ms: 1500 };
 const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-signal-'));
-
-/** The org's final state of everything the command may write, for comparing two histories. */
-async function finalState(standin: Standin) {
-    const details = await recordsOf(standin, 'Brand_Detail__c', [
-        'Id',
-        'Customer_Type__c',
-        'Potential_Segment__c',
-        'VG_Potential_Share__c',
-        'Boiler_Potential__c',
-        'Potential_Source__c',
-        'Value_Type__c',
-        'Classification_Reason__c',
-        'Next_Visit_Due__c',
-        'Classified_At__c'
-    ]);
-    const potentials = await recordsOf(standin, 'Potential__c', ['Key__c', 'Units__c', 'Source__c']);
-    return {
-        details: details.sort((a, b) => (a.Id ?? '').localeCompare(b.Id ?? '')),
-        potentials: potentials.sort((a, b) => (a.Key__c ?? '').localeCompare(b.Key__c ?? ''))
-    };
-}
 
 /** The command as the scheduler runs it: its own process, which a signal can stop. */
 function startCommand(standin: Standin, out: string) {
@@ -56,14 +35,14 @@ async function untilSecondJobClosed(standin: Standin): Promise<void> {
     }
 }
 
-let uninterrupted: Awaited<ReturnType<typeof finalState>> | undefined;
+let uninterrupted: Awaited<ReturnType<typeof packageWrittenState>> | undefined;
 async function uninterruptedState() {
     if (!uninterrupted) {
         const standin = await standinLoadedFrom(SAMPLE, { jobDelay: JOB_DELAY });
         try {
             const result = await runCommand([...orgArgs(standin), '--out', await outDir(), ...ARGS]);
             assert.equal(result.exitCode, 0, result.stderr);
-            uninterrupted = await finalState(standin);
+            uninterrupted = await packageWrittenState(standin);
         } finally {
             await standin.close();
         }
@@ -71,14 +50,14 @@ async function uninterruptedState() {
     return uninterrupted;
 }
 
-test('killed (SIGKILL) in the middle of writing: a rerun converges to the state of an uninterrupted run', async () => {
+test('killed (SIGKILL) in the middle of writing: a rerun converges to the state of an uninterrupted run, estimate rows included', async () => {
     const standin = await standinLoadedFrom(SAMPLE, { jobDelay: JOB_DELAY });
     try {
         const child = startCommand(standin, await outDir());
         await untilSecondJobClosed(standin);
         child.kill('SIGKILL');
         await once(child, 'exit');
-        const partway = await finalState(standin);
+        const partway = await packageWrittenState(standin);
         const estimated = (state: typeof partway) =>
             state.potentials.filter((row) => row.Source__c === 'Schatting');
         assert.ok(
@@ -91,7 +70,7 @@ test('killed (SIGKILL) in the middle of writing: a rerun converges to the state 
         );
         const rerun = await runCommand([...orgArgs(standin), '--out', await outDir(), ...ARGS]);
         assert.equal(rerun.exitCode, 0, rerun.stderr);
-        assert.deepEqual(await finalState(standin), await uninterruptedState());
+        assert.deepEqual(await packageWrittenState(standin), await uninterruptedState());
     } finally {
         await standin.close();
     }
@@ -120,7 +99,7 @@ test('SIGTERM stops after the current batch, aborts the open ingest job and writ
         assert.ok(report.records.written > 0, 'the brand details written before the stop are counted');
         const rerun = await runCommand([...orgArgs(standin), '--out', await outDir(), ...ARGS]);
         assert.equal(rerun.exitCode, 0, rerun.stderr);
-        assert.deepEqual(await finalState(standin), await uninterruptedState());
+        assert.deepEqual(await packageWrittenState(standin), await uninterruptedState());
     } finally {
         await standin.close();
     }
