@@ -137,6 +137,8 @@ test("an unknown --target-org is refused with the Salesforce CLI's reason", asyn
             line ?? '',
             /^Failed: cannot use org "nope" from the Salesforce CLI \(sf org (display|auth show-access-token)\): .*No authorization information found for nope\..* — log in with `npx sf org login web --alias ALIAS`/
         );
+        const json = await runCommand(['--target-org', 'nope', '--out', await outDir(), '--json']);
+        assert.equal(JSON.parse(json.stdout).outcome.status, 'failed', 'one JSON document, also here');
     } finally {
         Object.assign(process.env, saved);
         await Promise.all([home, bin].map((dir) => rm(dir, { recursive: true, force: true })));
