@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCsv, type CsvRow } from '../csv.ts';
 import type { CellType } from '../picklists.ts';
-import { isTransient, OrgApiError, type OrgApi } from './api.ts';
+import { isTransient, OrgApiError, type HttpRequest, type OrgApi } from './api.ts';
 import { queryRest, waitForJob, type PollOptions } from './query.ts';
 import { soqlString } from './soql.ts';
 
@@ -295,13 +295,14 @@ export async function* csvParts(file: string, maxBytes: number): AsyncGenerator<
     if (header !== undefined && partBytes > 0) yield Buffer.concat([header, ...parts]);
 }
 
-async function runIngestJob(
+/** Creates the ingest job, uploads the part and closes it; a job that cannot be closed is aborted. */
+async function openIngestJob(
     api: OrgApi,
     job: WriteJob,
     csv: Buffer,
     options: WriteOptions,
     outcome: WriteOutcome
-): Promise<CsvRow[]> {
+): Promise<{ record: { id: string; state: string }; abort: () => Promise<boolean> }> {
     const created = await api.json<IngestJob>(
         'ingestCreate',
         {
@@ -319,15 +320,12 @@ async function runIngestJob(
     );
     const record = { id: created.id, state: created.state };
     outcome.jobs.push(record);
+    const jobUrl = `/jobs/ingest/${created.id}`;
     const abort = () =>
         api
             .json(
                 'jobAbort',
-                {
-                    method: 'PATCH',
-                    url: `/jobs/ingest/${created.id}`,
-                    body: JSON.stringify({ state: 'Aborted' })
-                },
+                { method: 'PATCH', url: jobUrl, body: JSON.stringify({ state: 'Aborted' }) },
                 true
             )
             .then(
@@ -336,35 +334,44 @@ async function runIngestJob(
             );
     try {
         options.signal?.throwIfAborted();
-        await api.text(
-            'ingestUpload',
-            {
-                method: 'PUT',
-                url: `/jobs/ingest/${created.id}/batches`,
-                body: csv,
-                headers: { 'Content-Type': 'text/csv' }
-            },
-            false
-        );
-        await api.json(
-            'ingestClose',
-            {
-                method: 'PATCH',
-                url: `/jobs/ingest/${created.id}`,
-                body: JSON.stringify({ state: 'UploadComplete' })
-            },
-            false
-        );
+        const upload: HttpRequest = {
+            method: 'PUT',
+            url: `${jobUrl}/batches`,
+            body: csv,
+            headers: { 'Content-Type': 'text/csv' }
+        };
+        await api.text('ingestUpload', upload, false);
+        const close: HttpRequest = {
+            method: 'PATCH',
+            url: jobUrl,
+            body: JSON.stringify({ state: 'UploadComplete' })
+        };
+        await api.json('ingestClose', close, false);
     } catch (error) {
         await abort();
         record.state = 'Aborted';
         throw error;
     }
+    return { record, abort };
+}
+
+/**
+ * One ingest job per part: open it, wait for its end, count what it wrote; per-row failures go to onFailure, the
+ * rows that failed only on a lock are returned for one more try.
+ */
+async function runIngestJob(
+    api: OrgApi,
+    job: WriteJob,
+    csv: Buffer,
+    options: WriteOptions,
+    outcome: WriteOutcome
+): Promise<CsvRow[]> {
+    const { record, abort } = await openIngestJob(api, job, csv, options, outcome);
     const done = await waitForJob(
-        () => api.json<IngestJob>('ingestPoll', { method: 'GET', url: `/jobs/ingest/${created.id}` }, true),
+        () => api.json<IngestJob>('ingestPoll', { method: 'GET', url: `/jobs/ingest/${record.id}` }, true),
         ['JobComplete', 'Failed', 'Aborted'],
         { ...options.poll, signal: options.signal },
-        `Bulk ingest job ${created.id}`
+        `Bulk ingest job ${record.id}`
     ).catch(async (error: unknown) => {
         // Stopped by the admin: abort what the org has not started yet. Timed out: leave it running, report it.
         record.state = options.signal?.aborted && (await abort()) ? 'Aborted' : 'InProgress';
@@ -374,12 +381,7 @@ async function runIngestJob(
     outcome.written += (done.numberRecordsProcessed ?? 0) - (done.numberRecordsFailed ?? 0);
     const locked: CsvRow[] = [];
     if ((done.numberRecordsFailed ?? 0) > 0 || done.state !== 'JobComplete') {
-        const failed = await api.text(
-            'ingestResults',
-            { method: 'GET', url: `/jobs/ingest/${created.id}/failedResults/` },
-            true
-        );
-        for await (const row of parseCsv([failed.body], { source: `failed results of ${created.id}` })) {
+        for await (const row of resultRows(api, record.id, 'failedResults')) {
             const { sf__Id: _id, sf__Error: reason = '', ...original } = row;
             if (reason.startsWith('UNABLE_TO_LOCK_ROW')) {
                 locked.push(original);
@@ -390,22 +392,30 @@ async function runIngestJob(
         }
     }
     if (done.state !== 'JobComplete') {
-        const unprocessed = await api.text(
-            'ingestResults',
-            { method: 'GET', url: `/jobs/ingest/${created.id}/unprocessedrecords/` },
-            true
-        );
-        for await (const row of parseCsv([unprocessed.body], {
-            source: `unprocessed records of ${created.id}`
-        })) {
+        for await (const row of resultRows(api, record.id, 'unprocessedrecords')) {
             outcome.failed++;
             await options.onFailure({
                 key: row[job.keyField] ?? '',
-                reason: `not processed: job ${created.id} ended ${done.state} (${done.errorMessage ?? 'no message'})`
+                reason: `not processed: job ${record.id} ended ${done.state} (${done.errorMessage ?? 'no message'})`
             });
         }
     }
     return locked;
+}
+
+/** The failed or unprocessed records of an ended ingest job. */
+async function* resultRows(
+    api: OrgApi,
+    jobId: string,
+    which: 'failedResults' | 'unprocessedrecords'
+): AsyncGenerator<CsvRow> {
+    const answer = await api.text(
+        'ingestResults',
+        { method: 'GET', url: `/jobs/ingest/${jobId}/${which}/` },
+        true
+    );
+    const source = `${which === 'failedResults' ? 'failed results' : 'unprocessed records'} of ${jobId}`;
+    yield* parseCsv([answer.body], { source });
 }
 
 /**
