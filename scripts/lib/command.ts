@@ -283,10 +283,16 @@ function printReport(io: Io, options: CliOptions, report: RunReport): number {
     const { outcome } = report;
     if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (outcome.status !== 'refused') io.stdout(`${formatSummary(report)}\n`);
-    if (outcome.exitCode !== 0) {
-        io.stderr(`${STATUS_LABEL[outcome.status]}: ${outcome.reason}\n${outcome.next}\n`);
-    }
+    if (outcome.exitCode !== 0) io.stderr(oneLine(outcome.status, outcome.reason, outcome.next));
     return outcome.exitCode;
+}
+
+/**
+ * What a run that did not end ok says on stderr: one line, the last, with why and what to do next (the reason's
+ * own next step when it has one, e.g. the advice for an expired session, else the exit code's).
+ */
+function oneLine(status: ExitStatus, reason: string, next: string): string {
+    return `${STATUS_LABEL[status]}: ${reason}${reason.includes(' — ') ? '' : ` — ${next}`}\n`;
 }
 
 /** The end of a run refused before it had a folder (a usage error, another run of the org): no files. */
@@ -296,6 +302,6 @@ function printEarly(io: Io, json: boolean, status: 'refused' | 'busy', reason: s
         const outcome = { status, exitCode: code, reason, next };
         io.stdout(`${JSON.stringify({ reportVersion: 2, outcome }, null, 2)}\n`);
     }
-    io.stderr(`${STATUS_LABEL[status]}: ${reason}\n${next}\n`);
+    io.stderr(oneLine(status, reason, next));
     return code;
 }

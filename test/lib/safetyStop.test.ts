@@ -37,7 +37,7 @@ test('a header-only Potential__c.csv writes nothing: the safety stop, exit 5, no
     assert.equal(stopped.result.exitCode, 5, stopped.result.stderr);
     assert.match(
         stopped.result.stderr,
-        /^Stopped: Safety stop: it would clear the Type klant or segment of 315 of the 315 classified brand details \(100%, more than 10%\)\. Nothing was written\.\n.*--allow-mass-change/m
+        /^Stopped: Safety stop: it would clear the Type klant or segment of 315 of the 315 classified brand details \(100%, more than 10%\)\. Nothing was written\. — .*--allow-mass-change\.$/m
     );
     assert.equal(stopped.report.outcome.status, 'stopped');
     assert.deepEqual(

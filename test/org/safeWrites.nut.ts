@@ -4,10 +4,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { copyOrg, readRows, runCommand, writeRows } from '../helpers/csvOrg.ts';
-import { orgArgs, recordsOf, standinLoadedFrom, stateDirOf } from '../helpers/orgStandin.ts';
+import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 import type { RunReport } from '../../scripts/lib/report.ts';
-import { acquireRunLock } from '../../scripts/lib/runLock.ts';
+import { acquireRunLock, orgLockKey } from '../../scripts/lib/runLock.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
 
 const SAMPLE = path.join(REPO_ROOT, 'data/csv');
@@ -151,7 +151,7 @@ test('org: --reestimate gives keyless Schatting rows their Key__c instead of add
 
 test('org: a run refused because another holds the lock prints one JSON document', async () => {
     const standin = await standinLoadedFrom(SAMPLE);
-    const lock = await acquireRunLock(standin.instanceUrl, stateDirOf(standin.instanceUrl));
+    const lock = await acquireRunLock(orgLockKey({ orgId: standin.orgId }), 'org nightly');
     try {
         const busy = await runCommand([...orgArgs(standin), '--json']);
         assert.equal(busy.exitCode, 4);
