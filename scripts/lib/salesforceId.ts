@@ -1,7 +1,7 @@
 /**
  * Salesforce record Ids as the command keeps them: the 18-character form. Reports export the 15-character form
  * (case-sensitive), Data Loader and the API the 18-character one, whose last three characters say which of the
- * first fifteen are capitals, so that a tool that changed their case cannot make it another record.
+ * first fifteen are capitals.
  */
 
 /** The suffix characters: each encodes five "is a capital" bits, one per character of a block of five. */
@@ -33,33 +33,10 @@ function isAlphanumeric(value: string): boolean {
 }
 
 /**
- * The first fifteen characters of an 18-character Id with their case as its suffix says (so an Id whose case a
- * tool changed reads as the record it names), or undefined when the suffix cannot belong to them.
- */
-function recase(id18: string): string | undefined {
-    let id15 = '';
-    for (let block = 0; block < 3; block++) {
-        const capitals = SUFFIX.indexOf(id18.charAt(15 + block).toUpperCase());
-        if (capitals < 0) return undefined;
-        for (let at = 0; at < 5; at++) {
-            const char = id18.charAt(block * 5 + at);
-            const capital = ((capitals >> at) & 1) === 1;
-            if (capital && isDigit(char.charCodeAt(0))) return undefined;
-            id15 += capital ? char.toUpperCase() : char.toLowerCase();
-        }
-    }
-    return id15;
-}
-
-/**
- * The 18-character form of a 15- or 18-character Salesforce Id, or undefined when the value is not one. A
- * well-formed 18-character Id is returned as it is (no copy): the common case of every record an org returns.
+ * The 18-character form of a 15- or 18-character Salesforce Id, or undefined when the value is not one. An
+ * 18-character Id is taken as it is (no copy): the form of every record an org returns and Data Loader exports.
  */
 export function normalizeId(value: string): string | undefined {
     if ((value.length !== 15 && value.length !== 18) || !isAlphanumeric(value)) return undefined;
-    const suffix = suffixOf(value);
-    if (value.length === 15) return value + suffix;
-    if (value.endsWith(suffix)) return value;
-    const id15 = recase(value);
-    return id15 === undefined ? undefined : id15 + suffixOf(id15);
+    return value.length === 15 ? value + suffixOf(value) : value;
 }
