@@ -66,9 +66,10 @@ export async function classifyAll(
     };
     const { start, rows } = brandDetails.byInstaller(installers.size);
     for (const installer of installers.idOrder()) {
-        const details = rows.subarray(start[installer], start[installer + 1]);
+        const first = start[installer] ?? 0;
+        const end = start[installer + 1] ?? 0;
         if (installers.isHeld(installer)) {
-            await holdInstaller(input, installer, details, tally);
+            await holdInstaller(input, installer, rows.subarray(first, end), tally);
             continue;
         }
         const classification = classify(
@@ -80,7 +81,8 @@ export async function classifyAll(
             installers.potential(installer),
             setup.config
         );
-        for (const detail of details) {
+        for (let at = first; at < end; at++) {
+            const detail = rows[at] ?? 0;
             await planDetail(input, detail, classification, setup, writers.brandDetailUpdates, plan, tally);
         }
         if (installers.isEstimated(installer))

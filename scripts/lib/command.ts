@@ -52,8 +52,8 @@ export function clockAt(now: Date): Clock {
 }
 
 /**
- * `npm run reclassify`: parse the options, take the org's run lock, run the night, print its report. Returns
- * the exit code; every path prints one line on stderr when it is not 0, and under --json one JSON document.
+ * `npm run reclassify`: parse the options, run the night, print its report. Returns the exit code; every path
+ * prints one line on stderr when it is not 0, and under --json one JSON document.
  */
 export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
     let options: CliOptions | 'help';
@@ -118,6 +118,7 @@ async function runNight(options: CliOptions, io: Io): Promise<RunReport> {
         read = await reclassifyNight(night);
     } catch (error) {
         if (error instanceof RunLockedError) {
+            await tally.finish();
             await folder.discard();
             throw error;
         }
@@ -196,21 +197,23 @@ async function openNight(
     base.tally.connected(org.instanceUrl ?? null);
     // The org's identity, not the way it was reached, names the lock and the kept state.
     const key = orgLockKey(identity);
-    const lastComplete = await readLastComplete(lastCompleteFile(lockFileOf(key, options.stateDir)));
+    const lockFile = lockFileOf(key, options.stateDir);
+    const lastComplete = await readLastComplete(lastCompleteFile(lockFile));
     const opened = { ...night, source: org, org, lastComplete };
     if (options.dryRun) return opened;
+    const kept: KeptState = {
+        stateFile: stateFile(lockFile),
+        lastCompleteFile: lastCompleteFile(lockFile),
+        fingerprint: await fingerprint(configFile, picklists, options),
+        now: options.now,
+        full: options.full
+    };
+    // The last step: from here the lock is released when the night's files are published.
     const lock = await acquireRunLock(key, options.source.label, options.stateDir);
     if (lock.tookOverFrom && !options.json)
         io.stderr(
             `Took over the lock of pid ${lock.tookOverFrom.pid}, which no longer runs (${lock.file})\n`
         );
-    const kept: KeptState = {
-        stateFile: stateFile(lock.file),
-        lastCompleteFile: lastCompleteFile(lock.file),
-        fingerprint: await fingerprint(configFile, picklists, options),
-        now: options.now,
-        full: options.full
-    };
     return { ...opened, writer: orgWriter(api, tuningOf(options), io.signal), kept, lock };
 }
 

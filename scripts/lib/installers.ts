@@ -120,6 +120,11 @@ export class TextColumn {
         return this.bytes.toString('utf8', row === 0 ? 0 : this.ends[row - 1], this.ends[row]);
     }
 
+    /** The byte at `at` of the row's value (UTF-8): an ASCII character's code, without decoding the value. */
+    byteAt(row: number, at: number): number {
+        return this.bytes[(row === 0 ? 0 : (this.ends[row - 1] ?? 0)) + at] ?? 0;
+    }
+
     /** Whether the row holds exactly `value` (without decoding it). */
     equals(row: number, value: string): boolean {
         if (row < 0 || row >= this.size || this.nulls[row] === 1) return false;
@@ -515,13 +520,13 @@ export class InstallerTable {
     idOrder(): Int32Array {
         const high = new Float64Array(this.size);
         const low = new Float64Array(this.size);
+        const ids = this.ids.values;
         for (let index = 0; index < this.size; index++) {
-            const id = this.id(index);
             let value = 0;
-            for (let at = 0; at < 8; at++) value = value * 62 + idRank(id.charCodeAt(at));
+            for (let at = 0; at < 8; at++) value = value * 62 + idRank(ids.byteAt(index, at));
             high[index] = value;
             value = 0;
-            for (let at = 8; at < 15; at++) value = value * 62 + idRank(id.charCodeAt(at));
+            for (let at = 8; at < 15; at++) value = value * 62 + idRank(ids.byteAt(index, at));
             low[index] = value;
         }
         const order = new Int32Array(this.size);
