@@ -9,6 +9,7 @@ import { browserSkip, launchChromium } from './chromium.ts';
 import { renderHtmlReport } from '../../scripts/lib/htmlReport.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 import type { Distribution, RunReport } from '../../scripts/lib/report.ts';
+import { NO_SAFETY_STOP } from '../helpers/reportParts.ts';
 
 const skip = browserSkip('report.html');
 // Under out/ like every test output; the README's report picture comes from a real run, not from this fixture.
@@ -125,15 +126,7 @@ function realisticReport(): RunReport {
             potentialsWritten: 1512
         },
         held: [],
-        safetyStop: {
-            limit: 0.1,
-            allowed: false,
-            classified: 2000,
-            clears: 0,
-            shrunk: [],
-            stopped: false,
-            reason: null
-        },
+        safetyStop: NO_SAFETY_STOP,
         changeCheck: { readInFull: true, reason: 'Brand_Detail__c: records changed since the last run' },
         estimate: {
             status: 'done',

@@ -4,6 +4,7 @@ import { renderHtmlReport, recordUrl } from '../../scripts/lib/htmlReport.ts';
 import { escapeHtml, html } from '../../scripts/lib/htmlReport/html.ts';
 import { cellColours, formatDuration } from '../../scripts/lib/htmlReport/format.ts';
 import type { RunReport } from '../../scripts/lib/report.ts';
+import { NO_SAFETY_STOP } from '../helpers/reportParts.ts';
 
 const HOSTILE = '<script>alert("x")</script> & Zn "Installatie"';
 
@@ -40,15 +41,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             potentialsWritten: 420
         },
         held: [],
-        safetyStop: {
-            limit: 0.1,
-            allowed: false,
-            classified: 2000,
-            clears: 0,
-            shrunk: [],
-            stopped: false,
-            reason: null
-        },
+        safetyStop: NO_SAFETY_STOP,
         changeCheck: { readInFull: true, reason: 'Brand_Detail__c: records changed since the last run' },
         estimate: {
             status: 'done',
