@@ -1,4 +1,10 @@
-import { FIELD_SCALE, type FieldValues } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+import {
+    FIELD_SCALE,
+    sharePercent,
+    type BoilerPotential,
+    type FieldValues,
+    type SegmentationConfig
+} from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { Column, SmallIntColumn, TextColumn } from './installers.ts';
 import type { BrandDetailRecord } from './records.ts';
 
@@ -198,5 +204,52 @@ export class BrandDetailTable {
 
     everHadShare(index: number): boolean {
         return ((this.flags.data[index] ?? 0) & EVER_HAD_SHARE) !== 0;
+    }
+
+    /** Whether the record carries a classification now (a type or a segment): one a run could clear. */
+    isClassified(index: number): boolean {
+        return this.customerType(index) !== null || this.segment(index) !== null;
+    }
+
+    /**
+     * Whether the record says it was classified from an estimated potential (Potentie berekening): then its
+     * Totale ketelpotentie and VG share are what the run that wrote it computed from the estimate it wrote next.
+     */
+    claimsEstimate(index: number, config: SegmentationConfig): boolean {
+        const source = this.dictionary.decode(this.picklists.Potential_Source__c.data[index] ?? 0);
+        return source === config.potentialSourceLabels.estimated;
+    }
+
+    /**
+     * Whether the record's Totale ketelpotentie and VG share are those of `potential`. A run writes brand details
+     * before estimate rows, so a brand detail that claims an estimate its installer's rows do not add up to is
+     * what a night that stopped between the two, or amid the estimate rows, leaves behind.
+     */
+    claimsPotential(index: number, potential: BoilerPotential): boolean {
+        return (
+            this.potentials.get(index) === potential.total &&
+            this.shares.get(index) === sharePercent(potential.vg, potential.total)
+        );
+    }
+
+    /** The records grouped by installer: for installer i, rows[start[i]] up to rows[start[i + 1]]. */
+    byInstaller(installers: number): { start: Int32Array; rows: Int32Array } {
+        const start = new Int32Array(installers + 1);
+        for (let index = 0; index < this.size; index++) {
+            const after = this.accountIndex(index) + 1;
+            start[after] = (start[after] ?? 0) + 1;
+        }
+        for (let installer = 1; installer <= installers; installer++) {
+            start[installer] = (start[installer] ?? 0) + (start[installer - 1] ?? 0);
+        }
+        const next = start.slice(0, installers);
+        const rows = new Int32Array(this.size);
+        for (let index = 0; index < this.size; index++) {
+            const installer = this.accountIndex(index);
+            const at = next[installer] ?? 0;
+            rows[at] = index;
+            next[installer] = at + 1;
+        }
+        return { start, rows };
     }
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { OrgAuth } from './org/connect.ts';
+import { LOCK_DIR } from './runLock.ts';
+import { DEFAULT_MASS_CHANGE_SHARE } from './safetyStop.ts';
 
 /** Flags of `npm run reclassify`; kebab-case, typed, the sources mutually exclusive. */
 const FLAGS = {
@@ -19,6 +21,8 @@ const FLAGS = {
     'no-estimate': { type: 'boolean' },
     reestimate: { type: 'boolean' },
     'force-estimate': { type: 'boolean' },
+    'allow-mass-change': { type: 'boolean' },
+    'mass-change-share': { type: 'string' },
     'max-api-requests': { type: 'string' },
     'bulk-query-from': { type: 'string' },
     'bulk-write-from': { type: 'string' },
@@ -40,8 +44,12 @@ Sources (exactly one):
                                OAuth client credentials for a scheduled job (env SF_CLIENT_ID, SF_CLIENT_SECRET)
   --from-csv DIR               Account.csv, Brand_Detail__c.csv, Potential__c.csv (Data Loader / Bulk API exports)
 
+Environment: SF_INSTANCE_URL, SF_ACCESS_TOKEN, SF_CLIENT_ID, SF_CLIENT_SECRET (see the sources);
+KLANTSEGMENTATIE_STATE_DIR: where the run lock and the kept state of each org live (default
+$TMPDIR/klantsegmentatie-locks; keep it on a disk that survives a reboot).
+
 Options:
-  --out DIR                    reports and Data Loader files (default ./out/<timestamp>)
+  --out DIR                    reports and Data Loader files, replaced as a set by each run (default ./out/<timestamp>)
   --config FILE                segmentation config (default: the static resource segmentationConfig)
   --dry-run                    read and report, write nothing to the org
   --full                       read everything even when nothing changed since the last complete run
@@ -49,6 +57,10 @@ Options:
   --no-estimate                skip estimating potential
   --reestimate                 refresh earlier estimates (Source Schatting) too
   --force-estimate             write estimates even when too few installers were entered by sales
+  --mass-change-share PERCENT  the safety stop: write nothing when the run would clear the Type klant or segment
+                               of more than this share of the classified brand details, or when an object has
+                               this share fewer records than at the last complete run (default 10)
+  --allow-mass-change          let a run through that the safety stop would stop (a deliberate change)
   --max-api-requests N         stop before using more than N API requests
   --bulk-query-from N          read with Bulk API 2.0 from N records of an object (default 10000)
   --bulk-write-from N          write with Bulk API 2.0 from N changed records (default 2000)
@@ -74,6 +86,12 @@ const optionsSchema = z
         'no-estimate': z.boolean().default(false),
         reestimate: z.boolean().default(false),
         'force-estimate': z.boolean().default(false),
+        'allow-mass-change': z.boolean().default(false),
+        'mass-change-share': z.coerce
+            .number()
+            .gt(0)
+            .lt(100)
+            .default(DEFAULT_MASS_CHANGE_SHARE * 100),
         'max-api-requests': count.optional(),
         'bulk-query-from': count.optional(),
         'bulk-write-from': count.optional(),
@@ -83,7 +101,8 @@ const optionsSchema = z
     })
     .strict();
 
-export type CliSource = { kind: 'csv'; dir: string } | { kind: 'org'; auth: OrgAuth; label: string };
+export type CliSource =
+    { kind: 'csv'; dir: string; label: string } | { kind: 'org'; auth: OrgAuth; label: string };
 
 export type CliOptions = {
     source: CliSource;
@@ -95,6 +114,10 @@ export type CliOptions = {
     estimate: boolean;
     reestimate: boolean;
     forceEstimate: boolean;
+    /** The safety stop: the share (0..1) a run may clear or an org may shrink, and whether to let it through. */
+    massChange: { limit: number; allowed: boolean };
+    /** Where the run lock and the kept state of each org live (env KLANTSEGMENTATIE_STATE_DIR). */
+    stateDir: string;
     maxApiRequests?: number;
     bulkQueryFrom?: number;
     bulkWriteFrom?: number;
@@ -120,7 +143,10 @@ function sourceOf(flags: z.infer<typeof optionsSchema>, env: NodeJS.ProcessEnv):
     if (chosen.length > 1) {
         throw new UsageError(`choose one source, not ${chosen.join(' and ')}`);
     }
-    if (flags['from-csv']) return { kind: 'csv', dir: fromCaller(flags['from-csv'], env) };
+    if (flags['from-csv']) {
+        const dir = fromCaller(flags['from-csv'], env);
+        return { kind: 'csv', dir, label: `CSV folder ${dir}` };
+    }
     if (flags['target-org']) {
         return {
             kind: 'org',
@@ -178,6 +204,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         estimate: !flags['no-estimate'],
         reestimate: flags.reestimate,
         forceEstimate: flags['force-estimate'],
+        massChange: { limit: flags['mass-change-share'] / 100, allowed: flags['allow-mass-change'] },
+        stateDir: env.KLANTSEGMENTATIE_STATE_DIR ? fromCaller(env.KLANTSEGMENTATIE_STATE_DIR, env) : LOCK_DIR,
         maxApiRequests: flags['max-api-requests'],
         bulkQueryFrom: flags['bulk-query-from'],
         bulkWriteFrom: flags['bulk-write-from'],

@@ -6,6 +6,14 @@ import { stringify } from 'csv-stringify/sync';
 
 export type CsvRow = Record<string, string>;
 
+/**
+ * Set on a row whose cell count differs from the header's, with the reason: such a row is still yielded, its
+ * cells named by position (missing ones empty), so that the reader of the records can reject it with the rest
+ * of what it knows (its Id, its account) instead of it silently going missing.
+ */
+export const ROW_FAULT: unique symbol = Symbol('row fault');
+export type CsvRecord = CsvRow & { [ROW_FAULT]?: string };
+
 /** A whole CSV file is unusable (not one record): the run refuses it with this reason. */
 export class CsvFileError extends Error {
     override readonly name = 'CsvFileError';
@@ -70,30 +78,31 @@ function recordBuilder(header: readonly string[]): (cells: readonly string[]) =>
  * RFC 4180 records of a CSV text that arrives in pieces (the Bulk API's result pages, a file's chunks), keyed by
  * the header row's (trimmed) names: quoted cells with "" escapes and line breaks, CRLF / LF / CR record ends,
  * empty lines skipped, a leading BOM dropped. A record cut off at the end of a piece waits for the next one.
- * Rows whose cell count differs from the header's go to onBadRow with the line they end on.
+ * A row whose cell count differs from the header's is yielded with ROW_FAULT set.
  * Written for millions of records a run: one generator step per record, a quoted cell found with indexOf, an
  * unquoted one with a char-code loop. A quote inside an unquoted cell, text after a closing quote or an
  * unclosed quote makes the text unusable (CsvFileError).
  */
-class CsvReader {
+export class CsvReader {
     private rest = '';
     private started = false;
     /** Line on which the next record starts. */
     private line = 1;
+    /** Line on which the record yielded last starts: where an admin finds it in the file. */
+    recordLine = 0;
     private header: string[] | undefined;
     private build: (cells: readonly string[]) => CsvRow = () => ({});
     private readonly delimiter: number;
 
     constructor(
         delimiter: string,
-        private readonly source: string,
-        private readonly onBadRow?: (line: number, reason: string) => void
+        private readonly source: string
     ) {
         this.delimiter = delimiter.charCodeAt(0);
     }
 
     /** The records completed by this piece (final: there is no more text; an unfinished record is an error). */
-    *records(piece: string, final: boolean): Generator<CsvRow> {
+    *records(piece: string, final: boolean): Generator<CsvRecord> {
         const text = this.rest === '' ? piece : this.rest + piece;
         this.rest = '';
         const length = text.length;
@@ -119,6 +128,7 @@ class CsvReader {
                 continue;
             }
             count = 0;
+            const startLine = this.line;
             let complete = false;
             for (;;) {
                 let value: string;
@@ -200,15 +210,19 @@ class CsvReader {
                 this.build = recordBuilder(this.header);
                 continue;
             }
-            if (count !== header.length) {
-                this.onBadRow?.(line, 'has a different number of columns than the header');
-                continue;
-            }
             // The text's last record is copied out of it: the reader's caller still holds that record while the
             // next piece (a 10–25 MB Bulk result page) is fetched, and a cell sliced from this text would keep it alive.
             if (position >= length)
                 for (let index = 0; index < count; index++) cells[index] = ownCopy(cells[index]!);
-            yield this.build(cells);
+            this.recordLine = startLine;
+            if (count === header.length) {
+                yield this.build(cells);
+                continue;
+            }
+            for (let index = count; index < header.length; index++) cells[index] = '';
+            const record: CsvRecord = this.build(cells);
+            record[ROW_FAULT] = `has ${count} cells, the header ${header.length}`;
+            yield record;
         }
     }
 
@@ -227,21 +241,15 @@ class CsvReader {
  */
 export function parseCsvText(
     text: string,
-    options: { delimiter?: string; source: string; onBadRow?: (line: number, reason: string) => void }
-): Generator<CsvRow> {
-    return new CsvReader(options.delimiter ?? ',', options.source, options.onBadRow).records(text, true);
+    options: { delimiter?: string; source: string }
+): Generator<CsvRecord> {
+    return new CsvReader(options.delimiter ?? ',', options.source).records(text, true);
 }
 
-/**
- * Streams the records of a CSV text (header row of API names) as objects of strings; empty cell = ''.
- * Rows whose column count differs from the header are reported through onBadRow, never thrown; a text that is
- * not CSV at all (an unclosed or stray quote) throws CsvFileError.
- */
-export async function* parseCsv(
-    text: Iterable<string> | AsyncIterable<string> | Readable,
-    options: { delimiter?: string; source: string; onBadRow?: (line: number, reason: string) => void }
-): AsyncGenerator<CsvRow> {
-    const reader = new CsvReader(options.delimiter ?? ',', options.source, options.onBadRow);
+async function* readPieces(
+    reader: CsvReader,
+    text: Iterable<string> | AsyncIterable<string> | Readable
+): AsyncGenerator<CsvRecord> {
     const decoder = new TextDecoder('utf-8');
     for await (const chunk of text as AsyncIterable<string | Buffer>) {
         const piece = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
@@ -250,12 +258,29 @@ export async function* parseCsv(
     for (const record of reader.records(decoder.decode(), true)) yield record;
 }
 
-/** Reads a CSV file: sniffs encoding and delimiter, checks the required columns, then streams its records. */
-export async function readCsvFile(
-    file: string,
-    requiredColumns: readonly string[],
-    onBadRow?: (line: number, reason: string) => void
-): Promise<AsyncGenerator<CsvRow>> {
+/**
+ * Streams the records of a CSV text (header row of API names) as objects of strings; empty cell = ''.
+ * A row whose column count differs from the header is yielded with ROW_FAULT, never thrown; a text that is
+ * not CSV at all (an unclosed or stray quote) throws CsvFileError.
+ */
+export function parseCsv(
+    text: Iterable<string> | AsyncIterable<string> | Readable,
+    options: { delimiter?: string; source: string }
+): AsyncGenerator<CsvRecord> {
+    return readPieces(new CsvReader(options.delimiter ?? ',', options.source), text);
+}
+
+/** An opened CSV file: its header checked, its records to stream, and where the record read last starts. */
+export type CsvFile = {
+    /** The delimiter the header row uses: `;` is what Excel writes in a Dutch locale. */
+    delimiter: string;
+    records: AsyncGenerator<CsvRecord>;
+    /** The file line on which the record yielded last starts. */
+    line(): number;
+};
+
+/** Opens a CSV file: sniffs encoding and delimiter and checks the required columns (CsvFileError if not). */
+export async function openCsvFile(file: string, requiredColumns: readonly string[]): Promise<CsvFile> {
     const handle = await open(file, 'r').catch(() => {
         throw new CsvFileError(file, 'cannot be opened (missing?)');
     });
@@ -278,7 +303,12 @@ export async function readCsvFile(
     if (missing.length > 0) {
         throw new CsvFileError(file, `misses column(s) ${missing.join(', ')} (header: ${header.join(', ')})`);
     }
-    return parseCsv(decode(createReadStream(file), encoding), { delimiter, source: file, onBadRow });
+    const reader = new CsvReader(delimiter, file);
+    return {
+        delimiter,
+        records: readPieces(reader, decode(createReadStream(file), encoding)),
+        line: () => reader.recordLine
+    };
 }
 
 /**

@@ -1,47 +1,45 @@
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { estimatePotentials } from './estimate/index.ts';
-import type { EstimateStage } from './pipeline.ts';
+import type { InstallerTable } from './installers.ts';
+import type { EstimateSummary } from './report.ts';
 
 /** Same data, same estimate: the cross-validation folds are seeded, so a rerun reports the same quality. */
 const FOLD_SEED = 20_251_125;
 
-/** The estimate step of the pipeline: learn from the installers sales filled in, estimate the others. */
-export function estimateStage(
+export type EstimateChoice = { estimate: boolean; reestimate: boolean; force: boolean };
+
+/**
+ * The estimate step of the night: learn from the installers sales filled in, and give the installers the
+ * estimator picks (see roleOf in estimate/index.ts) their estimated potential in the table. The rows to write
+ * follow from the table (forEachEstimateRow).
+ */
+export function estimateInstallers(
+    table: InstallerTable,
     config: SegmentationConfig,
-    options: { reestimate: boolean; force: boolean }
-): EstimateStage {
-    return (table) => {
-        const outcome = estimatePotentials(table, {
-            config,
-            reestimate: options.reestimate,
-            force: options.force,
-            seed: FOLD_SEED
-        });
-        if (outcome.refused) {
-            return {
-                summary: {
-                    status: 'refused',
-                    reason: `${outcome.refused} (use --force-estimate to write estimates anyway, or --no-estimate)`,
-                    trainingInstallers: outcome.trainingCount
-                },
-                rows: []
-            };
-        }
-        if (!outcome.quality) {
-            return {
-                summary: { status: 'skipped', reason: outcome.warning ?? 'nothing to learn from' },
-                rows: outcome.rows
-            };
-        }
+    choice: EstimateChoice
+): EstimateSummary {
+    if (!choice.estimate) return { status: 'skipped', reason: '--no-estimate' };
+    const outcome = estimatePotentials(table, {
+        config,
+        reestimate: choice.reestimate,
+        force: choice.force,
+        seed: FOLD_SEED
+    });
+    if (outcome.refused) {
         return {
-            summary: {
-                status: 'done',
-                estimatedInstallers: outcome.estimatedCount,
-                trainingInstallers: outcome.trainingCount,
-                rowsToUpsert: outcome.rows.count,
-                quality: outcome.quality
-            },
-            rows: outcome.rows
+            status: 'refused',
+            reason: `${outcome.refused} (use --force-estimate to write estimates anyway, or --no-estimate)`,
+            trainingInstallers: outcome.trainingCount
         };
+    }
+    if (!outcome.quality) {
+        return { status: 'skipped', reason: outcome.warning ?? 'nothing to learn from' };
+    }
+    return {
+        status: 'done',
+        estimatedInstallers: outcome.estimatedCount,
+        trainingInstallers: outcome.trainingCount,
+        rowsToUpsert: outcome.rowCount,
+        quality: outcome.quality
     };
 }

@@ -21,8 +21,13 @@ export const EXIT_CODES = {
     },
     busy: {
         code: 4,
-        text: 'another reclassification of this output folder or org is running',
+        text: 'another reclassification of this org is running',
         next: 'wait for it to finish; if it died, remove the lock file named in the message.'
+    },
+    stopped: {
+        code: 5,
+        text: 'the safety stop: nothing was written, because the run would clear the classification of many brand details or the org has far fewer records than at the last complete run',
+        next: 'check the input (a header-only or filtered export, a query or permission change that hides records or fields); report.json and report.html say what would be cleared. If the change is real, run again with --allow-mass-change.'
     }
 } as const;
 

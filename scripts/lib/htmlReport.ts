@@ -16,20 +16,15 @@ import { STYLES } from './htmlReport/styles.ts';
 export type HtmlReportOptions = {
     /** A what-if run (another config, or --dry-run to preview): shows the SIMULATIE banner. */
     simulation: boolean;
-    /** Type klant from low to high (config.customerTypes); defaults to Win-back, Get, Grow, Keep. */
-    typeOrder?: readonly string[];
-    /** Segments ascending (config.segments); defaults to 1+ .. 500+. */
-    segmentOrder?: readonly string[];
 };
-
-export const DEFAULT_TYPE_ORDER: readonly string[] = ['Win-back', 'Get', 'Grow', 'Keep'];
-export const DEFAULT_SEGMENT_ORDER: readonly string[] = ['1+', '10+', '30+', '75+', '150+', '500+'];
 
 const STATUS_TEXT: Record<RunReport['outcome']['status'], string> = {
     ok: 'Geslaagd',
     partial: 'Gedeeltelijk geslaagd',
     failed: 'Afgebroken',
-    refused: 'Geweigerd'
+    refused: 'Geweigerd',
+    busy: 'Bezet',
+    stopped: 'Veiligheidsstop'
 };
 
 const typeLabel = (type: string) => (type === NONE ? 'Geen type' : type);
@@ -77,9 +72,10 @@ function header(report: RunReport, options: HtmlReportOptions): Html {
             : !report.changeCheck.readInFull
               ? html`<p class="notice">Niets gewijzigd sinds de vorige volledige run: niets gelezen of geschreven; de
                     verdeling hieronder is die van die run. <span lang="en">(${report.changeCheck.reason})</span></p>`
-              : source.kind === 'csv'
-                ? html`<p class="notice">CSV-run: de wijzigingen staan klaar in <code>${report.files.brandDetailUpdates}</code> om met
-                    Data Loader te laden.</p>`
+              : source.kind === 'csv' && report.files.brandDetailUpdates !== null
+                ? html`<p class="notice">CSV-run: de wijzigingen staan klaar om met Data Loader te laden, in deze volgorde:
+                    <code>${report.files.brandDetailUpdates}</code> (update), <code>${report.files.potentialKeys ?? ''}</code>
+                    (update) en <code>${report.files.potentialUpserts ?? ''}</code> (upsert op Key__c).</p>`
                 : '';
     return html`${banner}
         <header class="top">
@@ -118,10 +114,60 @@ function keyFigures(report: RunReport): Html {
             ${card('Gewijzigd', formatCount(records.changed), 'merkgegevens met een nieuwe indeling')}
             ${card('Ongewijzigd', formatCount(records.unchanged), 'niets te schrijven')}
             ${card('Handmatig vastgezet', formatCount(records.locked), `${formatCount(records.lockedWouldChange)} zouden anders uitkomen`)}
+            ${card('Vastgehouden', formatCount(records.held), `merkgegevens van ${formatCount(records.heldInstallers)} installateurs met een afgewezen regel`, records.held > 0)}
             ${card('Geschreven', formatCount(records.written), writtenNote)}
             ${card('Mislukt', formatCount(records.failed), 'schrijfacties', records.failed > 0)}
             ${card('API-verzoeken', apiValue, apiNote)}
         </dl>
+    </section>`;
+}
+
+function safetyStop(report: RunReport): Html {
+    const stop = report.safetyStop;
+    if (!stop.reason) return html``;
+    const what = stop.stopped
+        ? html`<strong>Veiligheidsstop: er is niets geschreven.</strong> Deze run zou te veel indelingen wissen of de org telt
+              veel minder records dan bij de vorige volledige run`
+        : html`<strong>Veiligheidsstop doorgelaten</strong> met <code>--allow-mass-change</code>`;
+    return html`<section aria-labelledby="veiligheidsstop">
+        <h2 id="veiligheidsstop">Veiligheidsstop</h2>
+        <p class="notice">${what} (grens ${formatFraction(stop.limit)}): <span lang="en">${stop.reason}</span>.</p>
+        <p>${stop.stopped ? 'Controleer de invoer (een lege of gefilterde export, een query of een veldrecht die records of velden verbergt). Is de wijziging echt bedoeld, draai dan opnieuw met --allow-mass-change.' : ''}</p>
+    </section>`;
+}
+
+function held(report: RunReport): Html {
+    const { records } = report;
+    if (records.heldInstallers === 0) return html``;
+    const more =
+        records.heldInstallers > report.held.length
+            ? html`<p class="notice">Hier staan de eerste ${formatCount(report.held.length)}; errors.csv noemt ze allemaal.</p>`
+            : '';
+    return html`<section aria-labelledby="vastgehouden">
+        <h2 id="vastgehouden">Vastgehouden installateurs</h2>
+        <p>${formatCount(records.heldInstallers)} installateurs (${formatCount(records.held)} merkgegevens) hebben een afgewezen
+            invoerregel. Van hen is vannacht niets geschreven: een indeling uit onvolledige gegevens zou fout zijn. Corrigeer de
+            regel; de volgende run deelt ze weer in.</p>
+        ${more}
+        <div class="scroll" role="region" aria-label="Lijst vastgehouden installateurs" tabindex="0">
+            <table class="list">
+                <caption>Vastgehouden installateurs en de afgewezen regel die ze vasthoudt.</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">Installateur</th>
+                        <th scope="col">Afgewezen regel</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    ${report.held.map(
+                        (row) => html`<tr>
+                            <td>${row.accountName ?? row.accountId}</td>
+                            <td lang="en">${row.because}</td>
+                        </tr>`
+                    )}
+                </tbody>
+            </table>
+        </div>
     </section>`;
 }
 
@@ -345,12 +391,15 @@ function estimateQuality(report: RunReport): Html {
 
 function errors(report: RunReport): Html {
     const { rejected, failed } = report.records;
+    const perObject = Object.entries(report.records.rejectedByObject)
+        .map(([object, count]) => `${object} ${formatCount(count)}`)
+        .join(', ');
     const summary =
         rejected + failed === 0
             ? html`<p>Geen fouten: elk record is gelezen${report.dryRun || report.source.kind === 'csv' ? '' : ' en elke schrijfactie is gelukt'}.</p>`
             : html`<dl class="kv">
                   <dt>Afgewezen invoerrecords</dt>
-                  <dd>${formatCount(rejected)}</dd>
+                  <dd>${formatCount(rejected)} (${perObject})</dd>
                   <dt>Mislukte schrijfacties</dt>
                   <dd>${formatCount(failed)}</dd>
               </dl>`;
@@ -365,6 +414,11 @@ function errors(report: RunReport): Html {
         <p>Per record met de reden:<br /><code>${report.files.errors}</code></p>
         ${next}
     </section>`;
+}
+
+/** A file of the run, or why it is not there. */
+function fileName(file: string | null): Html {
+    return file === null ? html`niet achtergelaten` : html`<code>${file}</code>`;
 }
 
 function outcome(report: RunReport): Html {
@@ -384,9 +438,10 @@ function outcome(report: RunReport): Html {
             <dt>Rapport</dt>
             <dd><code>${files.report}</code></dd>
             <dt>Wijzigingen</dt>
-            <dd><code>${files.brandDetailUpdates}</code></dd>
+            <dd>${fileName(files.brandDetailUpdates)}</dd>
             <dt>Geschatte potentie</dt>
-            <dd><code>${files.potentialUpserts}</code> (${formatCount(report.records.potentialsToUpsert)} regels,
+            <dd>${fileName(files.potentialUpserts)}, ${fileName(files.potentialKeys)}
+                (${formatCount(report.records.potentialsToUpsert + report.records.potentialsToKey)} regels,
                 ${formatCount(report.records.potentialsWritten)} geschreven)</dd>
             ${
                 jobs.length > 0
@@ -403,8 +458,8 @@ function outcome(report: RunReport): Html {
  * manager. Every value from the report is escaped.
  */
 export function renderHtmlReport(report: RunReport, options: HtmlReportOptions): string {
-    const types = options.typeOrder ?? DEFAULT_TYPE_ORDER;
-    const segments = options.segmentOrder ?? DEFAULT_SEGMENT_ORDER;
+    const types = report.axes.customerTypes;
+    const segments = report.axes.segments;
     const title = `Klantsegmentatie${options.simulation ? ' SIMULATIE' : ''} — ${formatDate(report.startedAt)} — ${report.source.label}`;
     const page = html`<!doctype html>
 <html lang="nl">
@@ -421,7 +476,7 @@ export function renderHtmlReport(report: RunReport, options: HtmlReportOptions):
         <div class="page">
             ${header(report, options)}
             <main>
-                ${keyFigures(report)} ${heatMap(report, types, segments)}
+                ${safetyStop(report)} ${keyFigures(report)} ${held(report)} ${heatMap(report, types, segments)}
                 <div class="row">${transitionMatrix(report, types)} ${estimateQuality(report)}</div>
                 ${downgrades(report)}
                 <div class="row">${errors(report)} ${outcome(report)}</div>

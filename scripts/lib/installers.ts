@@ -1,6 +1,11 @@
-import type {
-    BoilerPotential,
-    SegmentationConfig
+import {
+    addPotentialRow,
+    emptyBoilerPotential,
+    isBoilerRow,
+    isEnteredBySales,
+    type BoilerPotential,
+    type PotentialRow,
+    type SegmentationConfig
 } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import type { Picklists } from './picklists.ts';
 import type { AccountRecord } from './records.ts';
@@ -115,6 +120,11 @@ export class TextColumn {
         return this.bytes.toString('utf8', row === 0 ? 0 : this.ends[row - 1], this.ends[row]);
     }
 
+    /** The byte at `at` of the row's value (UTF-8): an ASCII character's code, without decoding the value. */
+    byteAt(row: number, at: number): number {
+        return this.bytes[(row === 0 ? 0 : (this.ends[row - 1] ?? 0)) + at] ?? 0;
+    }
+
     /** Whether the row holds exactly `value` (without decoding it). */
     equals(row: number, value: string): boolean {
         if (row < 0 || row >= this.size || this.nulls[row] === 1) return false;
@@ -209,6 +219,12 @@ const FLAG_SALES_BOILER = 1;
 const FLAG_ANY_BOILER = 2;
 const FLAG_EVER_HAD_SHARE = 4;
 const FLAG_ESTIMATED = 8;
+/** A rejected input row of the installer: nothing of it is written tonight. */
+const FLAG_HELD = 16;
+/** It has a brand detail the run may write (not locked by sales). */
+const FLAG_WRITABLE = 32;
+/** A brand detail claims an estimated potential other than the installer's estimate rows add up to. */
+const FLAG_ESTIMATE_INCOMPLETE = 64;
 
 function codeOf(values: readonly string[], value: string | null): number {
     return value === null ? NONE : values.indexOf(value);
@@ -220,9 +236,17 @@ function maskOf(values: readonly string[], selected: readonly string[]): number 
     return mask;
 }
 
+/** The rank of an Id character in ASCII order (0-9, A-Z, a-z), the order of Salesforce Ids. */
+function idRank(code: number): number {
+    return code <= 57 ? code - 48 : code <= 90 ? code - 55 : code - 61;
+}
+
+/** A potential row as the table takes it: the rules' row, and whether it carries its own Key__c. */
+export type TableRow = PotentialRow & { id: string; keyed: boolean };
+
 /**
- * Every installer of a run in compact columns: the account inputs the rules and the estimator need, and its
- * boiler potential per brand, aggregated while the potential rows stream by.
+ * Every installer of a run in compact columns: the account inputs the rules and the estimator need, its
+ * boiler potential per brand, aggregated while the potential rows stream by, and what the run may do with it.
  */
 export class InstallerTable {
     /** Brands in column order: the VG brands first, then the competitors. */
@@ -238,7 +262,16 @@ export class InstallerTable {
     private readonly revenues: Column<Float64Array>;
     private readonly vgUnitsBought: Column<Float64Array>;
     private readonly flags: Column<Uint8Array>;
-    private readonly estimateRowMasks: Column<MaskArray>;
+    /** Per brand: a boiler row that is not the sales' and carries its Key__c (an upsert on that key updates it). */
+    private readonly keyedRowMasks: Column<MaskArray>;
+    /** Per brand: a boiler row that is not the sales' and lacks its Key__c (it is given its key by Id). */
+    private readonly keylessRowMasks: Column<MaskArray>;
+    /** Those keyless rows' Ids by installer x brand cell: rare, so a map. */
+    private readonly keylessRowIds = new Map<number, number>();
+    private readonly keylessIdText = new TextColumn();
+    /** Why an installer is held: row + 1 in heldReasons (0: not held). */
+    private readonly heldAt: Column<Int32Array>;
+    private readonly heldReasons = new TextColumn();
     private readonly units: SmallIntColumn;
     private readonly columns: { ensure(rows: number): void }[];
 
@@ -266,7 +299,9 @@ export class InstallerTable {
         this.revenues = float();
         this.vgUnitsBought = float();
         this.flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
-        this.estimateRowMasks = mask(this.brands.length);
+        this.keyedRowMasks = mask(this.brands.length);
+        this.keylessRowMasks = mask(this.brands.length);
+        this.heldAt = new Column((n) => new Int32Array(n), new Int32Array(1024));
         this.units = new SmallIntColumn(this.brands.length);
         this.columns = [
             this.companySizes,
@@ -276,7 +311,9 @@ export class InstallerTable {
             this.revenues,
             this.vgUnitsBought,
             this.flags,
-            this.estimateRowMasks,
+            this.keyedRowMasks,
+            this.keylessRowMasks,
+            this.heldAt,
             this.units
         ];
     }
@@ -299,12 +336,8 @@ export class InstallerTable {
 
     /** Adds an installer; returns its index, or undefined when the Id was seen before. */
     add(account: AccountRecord): number | undefined {
-        const index = this.ids.add(account.Id);
-        if (index === undefined) {
-            return undefined;
-        }
-        for (const column of this.columns) column.ensure(index + 1);
-        this.names.push(account.Name);
+        const index = this.addId(account.Id, account.Name);
+        if (index === undefined) return undefined;
         const { picklists } = this;
         this.companySizes.data[index] = codeOf(picklists.companySizes, account.Company_Size__c);
         this.marketTypes.data[index] = codeOf(picklists.marketTypes, account.Market_Type__c);
@@ -312,6 +345,26 @@ export class InstallerTable {
         this.serviceMasks.data[index] = maskOf(picklists.services, account.Services__c);
         this.revenues.data[index] = account.Revenue_12M__c ?? Number.NaN;
         this.vgUnitsBought.data[index] = account.VG_Units_12M__c ?? Number.NaN;
+        return index;
+    }
+
+    /**
+     * Adds an installer whose account row was rejected, held: its potential rows and brand details still find
+     * it, so that they are reported as held rather than as belonging to no installer.
+     */
+    addHeld(accountId: string, because: string): number | undefined {
+        const index = this.addId(accountId, null);
+        if (index !== undefined) this.hold(index, because);
+        return index;
+    }
+
+    private addId(accountId: string, name: string | null): number | undefined {
+        const index = this.ids.add(accountId);
+        if (index === undefined) return undefined;
+        for (const column of this.columns) column.ensure(index + 1);
+        this.names.push(name);
+        this.revenues.data[index] = Number.NaN;
+        this.vgUnitsBought.data[index] = Number.NaN;
         return index;
     }
 
@@ -347,16 +400,24 @@ export class InstallerTable {
         this.flags.data[index] = (this.flags.data[index] ?? 0) | flag;
     }
 
-    /** Adds one boiler potential row of the installer (rows of other product groups are not aggregated). */
-    addBoilerRow(index: number, brand: string, units: number, source: string | null): void {
-        const brandIndex = this.brands.indexOf(brand);
-        const cell = index * this.brands.length + brandIndex;
-        this.units.set(cell, (this.units.data[cell] ?? 0) + units);
+    /**
+     * Adds one potential row of the installer: a boiler row (segmentRules decides which rows are) counts
+     * towards its potential per brand. A boiler row that is not the sales' is an earlier estimate row, which
+     * a new estimate of the installer overwrites: by its Key__c, or by its Id when it lacks the key.
+     */
+    addPotentialRow(index: number, row: TableRow): void {
+        if (!isBoilerRow(row, this.config)) return;
+        const brand = this.brands.indexOf(row.brand);
+        const cell = index * this.brands.length + brand;
+        this.units.set(cell, (this.units.data[cell] ?? 0) + row.units);
         this.setFlag(index, FLAG_ANY_BOILER);
-        if (source === this.config.potentialSources.sales) {
+        if (isEnteredBySales(row, this.config)) {
             this.setFlag(index, FLAG_SALES_BOILER);
-        } else if (source === this.config.potentialSources.estimate) {
-            this.estimateRowMasks.data[index] = (this.estimateRowMasks.data[index] ?? 0) | (1 << brandIndex);
+        } else if (row.keyed) {
+            this.keyedRowMasks.data[index] = (this.keyedRowMasks.data[index] ?? 0) | (1 << brand);
+        } else {
+            this.keylessRowMasks.data[index] = (this.keylessRowMasks.data[index] ?? 0) | (1 << brand);
+            this.keylessRowIds.set(cell, this.keylessIdText.push(row.id));
         }
     }
 
@@ -366,9 +427,18 @@ export class InstallerTable {
     hasSalesBoilerRows(index: number): boolean {
         return this.hasFlag(index, FLAG_SALES_BOILER);
     }
-    /** Bit b set when the installer has an earlier estimate row (Source Schatting) for brands[b]. */
+    /** Bit b set when the installer has an earlier estimate row for brands[b] that carries its Key__c. */
+    keyedRowMask(index: number): number {
+        return this.keyedRowMasks.data[index] ?? 0;
+    }
+    /** Bit b set when the installer has an earlier estimate row for brands[b], with or without its Key__c. */
     estimateRowMask(index: number): number {
-        return this.estimateRowMasks.data[index] ?? 0;
+        return (this.keyedRowMasks.data[index] ?? 0) | (this.keylessRowMasks.data[index] ?? 0);
+    }
+    /** The Id of the installer's earlier estimate row for brands[brand] that lacks its Key__c, if any. */
+    keylessRowId(index: number, brand: number): string | undefined {
+        const row = this.keylessRowIds.get(index * this.brands.length + brand);
+        return row === undefined ? undefined : (this.keylessIdText.get(row) ?? undefined);
     }
     /** Boiler units of one brand (index into brands). */
     boilerUnits(index: number, brandIndex: number): number {
@@ -395,17 +465,72 @@ export class InstallerTable {
         return this.hasFlag(index, FLAG_EVER_HAD_SHARE);
     }
 
-    /** The installer's boiler potential as the rules module takes it. */
+    /** The installer has a brand detail the run may write (one not locked by sales). */
+    markWritable(index: number): void {
+        this.setFlag(index, FLAG_WRITABLE);
+    }
+    isWritable(index: number): boolean {
+        return this.hasFlag(index, FLAG_WRITABLE);
+    }
+
+    /** One of its brand details claims an estimate its estimate rows do not add up to: a night stopped midway. */
+    markEstimateIncomplete(index: number): void {
+        this.setFlag(index, FLAG_ESTIMATE_INCOMPLETE);
+    }
+    isEstimateIncomplete(index: number): boolean {
+        return this.hasFlag(index, FLAG_ESTIMATE_INCOMPLETE);
+    }
+
+    /** Holds the installer: nothing of it is written tonight. The first reason is the one reported. */
+    hold(index: number, because: string): void {
+        if (this.isHeld(index)) return;
+        this.setFlag(index, FLAG_HELD);
+        this.heldAt.data[index] = this.heldReasons.push(because) + 1;
+    }
+    isHeld(index: number): boolean {
+        return this.hasFlag(index, FLAG_HELD);
+    }
+    /** Why the installer is held: the first rejected row of it. */
+    heldBecause(index: number): string | null {
+        const at = this.heldAt.data[index] ?? 0;
+        return at === 0 ? null : this.heldReasons.get(at - 1);
+    }
+
+    /** The installer's boiler potential as the rules module adds it up, one brand's units at a time. */
     potential(index: number): BoilerPotential {
-        let total = 0;
-        let vg = 0;
+        const potential = emptyBoilerPotential();
         for (let brand = 0; brand < this.brands.length; brand++) {
-            const units = this.boilerUnits(index, brand);
-            total += units;
-            if (brand < this.vgBrandCount) {
-                vg += units;
-            }
+            const row = {
+                productGroup: this.config.boilerProductGroup,
+                brand: this.brands[brand] ?? '',
+                units: this.boilerUnits(index, brand),
+                source: null
+            };
+            addPotentialRow(potential, row, this.config);
         }
-        return { total, vg, enteredBySales: this.hasSalesBoilerRows(index) };
+        potential.enteredBySales = this.hasSalesBoilerRows(index);
+        return potential;
+    }
+
+    /**
+     * The installers in the order of their Ids (ASCII, as Salesforce sorts them): the order of every file the
+     * run writes, so that records of one Account come together and parallel Bulk API chunks never wait for the
+     * same parent's lock. Sorted on two exact numbers per Id (its first 15 characters in base 62).
+     */
+    idOrder(): Int32Array {
+        const high = new Float64Array(this.size);
+        const low = new Float64Array(this.size);
+        const ids = this.ids.values;
+        for (let index = 0; index < this.size; index++) {
+            let value = 0;
+            for (let at = 0; at < 8; at++) value = value * 62 + idRank(ids.byteAt(index, at));
+            high[index] = value;
+            value = 0;
+            for (let at = 8; at < 15; at++) value = value * 62 + idRank(ids.byteAt(index, at));
+            low[index] = value;
+        }
+        const order = new Int32Array(this.size);
+        for (let index = 0; index < order.length; index++) order[index] = index;
+        return order.sort((a, b) => high[a]! - high[b]! || low[a]! - low[b]!);
     }
 }

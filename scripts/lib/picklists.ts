@@ -61,3 +61,28 @@ export function readPicklists(root: string = METADATA_DIR): Picklists {
         followUpReasons: localValues('Activity', 'Follow_Up_Reason__c', root)
     };
 }
+
+/** How a cell of a prepared file is sent as JSON (sObject Collections): the field's type decides. */
+export type CellType = 'number' | 'boolean' | 'text';
+
+const NUMERIC_FIELD_TYPES = new Set(['Number', 'Percent', 'Currency']);
+
+/**
+ * The JSON type of each column of a file the run writes, from the object's field metadata: numbers for Number,
+ * Percent and Currency fields, booleans for checkboxes, text for the rest (Id, picklists, dates, references).
+ */
+export function cellTypes(
+    object: string,
+    columns: readonly string[],
+    root: string = METADATA_DIR
+): Readonly<Record<string, CellType>> {
+    const types: Record<string, CellType> = {};
+    for (const column of columns) {
+        const file = path.join(root, 'objects', object, 'fields', `${column}.field-meta.xml`);
+        const type = existsSync(file)
+            ? String((parse(file) as { CustomField: { type?: unknown } }).CustomField.type ?? '')
+            : '';
+        types[column] = NUMERIC_FIELD_TYPES.has(type) ? 'number' : type === 'Checkbox' ? 'boolean' : 'text';
+    }
+    return types;
+}

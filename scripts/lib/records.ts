@@ -1,18 +1,26 @@
 import { z } from 'zod';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import type { Picklists } from './picklists.ts';
+import { normalizeId } from './salesforceId.ts';
 
 /**
  * zod schemas for the records the command reads. One schema per object serves both sources: Bulk API / Data
  * Loader CSV (every value a string, empty = null) and REST JSON (typed values, null).
  */
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A number as Excel writes it in a Dutch locale: decimal comma, dots between thousands ("1.234,56", "9999,99"). */
+const DECIMAL_COMMA = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 
 const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 
-const id = z.string().regex(SALESFORCE_ID, 'is not a Salesforce Id');
+/** A 15- or 18-character Id, kept in its 18-character form: the two forms of one record are one record. */
+const id = z.string().transform((value, payload) => {
+    const normalized = normalizeId(value);
+    if (normalized !== undefined) return normalized;
+    payload.issues.push({ code: 'custom', message: 'is not a Salesforce Id', input: value });
+    return z.NEVER;
+});
 const text = z.preprocess(blankToNull, z.string().nullable());
 const date = z.preprocess(blankToNull, z.string().regex(DATE, 'is not a date (YYYY-MM-DD)').nullable());
 const checkbox = z.preprocess((value) => {
@@ -21,15 +29,20 @@ const checkbox = z.preprocess((value) => {
         return false;
     return value;
 }, z.boolean());
-const numberFrom = (value: unknown) => {
-    const blank = blankToNull(value);
-    return typeof blank === 'string' && blank.trim() !== '' ? Number(blank) : blank;
-};
-const amount = z.preprocess(numberFrom, z.number({ error: 'is not a number' }).finite().nullable());
-const wholeUnits = z.preprocess(
-    numberFrom,
-    z.number({ error: 'is not a number' }).int('is not a whole number').nonnegative('is negative')
-);
+
+/**
+ * Text to a number as the file writes numbers: Data Loader and the API with a decimal point, a `;`-separated
+ * export (Excel in a Dutch locale) with a decimal comma. Anything else stays text, for the schema to refuse.
+ */
+function numberReader(decimalComma: boolean): (value: unknown) => unknown {
+    return (value) => {
+        const blank = blankToNull(value);
+        if (typeof blank !== 'string' || blank.trim() === '') return blank;
+        const cell = blank.trim();
+        if (!decimalComma) return Number(cell);
+        return DECIMAL_COMMA.test(cell) ? Number(cell.replace(/\./g, '').replace(',', '.')) : cell;
+    };
+}
 const oneOf = (values: readonly string[]) =>
     z.preprocess(
         blankToNull,
@@ -88,8 +101,22 @@ function remembered<T extends z.ZodType>(schema: T) {
     });
 }
 
-/** Builds the three record schemas from the config (brands, product groups) and the metadata picklists. */
-export function recordSchemas(config: SegmentationConfig, picklists: Picklists) {
+/**
+ * Builds the three record schemas from the config (brands, product groups) and the metadata picklists, for
+ * numbers with a decimal point (Data Loader, the API) or a decimal comma (a `;`-separated Excel export).
+ */
+export function recordSchemas(
+    config: SegmentationConfig,
+    picklists: Picklists,
+    { decimalComma = false }: { decimalComma?: boolean } = {}
+) {
+    const numberFrom = numberReader(decimalComma);
+    const notANumber = decimalComma ? 'is not a number (1.234,56 in a ;-separated file)' : 'is not a number';
+    const amount = z.preprocess(numberFrom, z.number({ error: notANumber }).finite().nullable());
+    const wholeUnits = z.preprocess(
+        numberFrom,
+        z.number({ error: notANumber }).int('is not a whole number').nonnegative('is negative')
+    );
     const account = z.object({
         Id: id,
         Name: text,
@@ -99,7 +126,7 @@ export function recordSchemas(config: SegmentationConfig, picklists: Picklists) 
         Services__c: remembered(multiSelect(picklists.services)),
         Revenue_12M__c: amount,
         VG_Units_12M__c: remembered(
-            z.preprocess(numberFrom, z.number().nonnegative('is negative').nullable())
+            z.preprocess(numberFrom, z.number({ error: notANumber }).nonnegative('is negative').nullable())
         )
     });
     const potential = z.object({
@@ -111,8 +138,10 @@ export function recordSchemas(config: SegmentationConfig, picklists: Picklists) 
         Source__c: remembered(oneOf(picklists.potentialSources)),
         Key__c: text
     });
-    // Stored owned values are only compared (and overwritten when they differ), so any value is acceptable.
+    // Stored owned values are only compared (and overwritten when they differ), so any value is acceptable;
+    // the numbers are read as the file writes them, so that a stored 80,00 is the 80 the rules compute.
     const stored = z.unknown();
+    const storedNumber = z.preprocess(numberFrom, z.unknown());
     const brandDetail = z.object({
         Id: id,
         Account__c: id,
@@ -121,8 +150,8 @@ export function recordSchemas(config: SegmentationConfig, picklists: Picklists) 
         Classification_Locked__c: remembered(checkbox),
         Customer_Type__c: stored,
         Potential_Segment__c: stored,
-        VG_Potential_Share__c: stored,
-        Boiler_Potential__c: stored,
+        VG_Potential_Share__c: storedNumber,
+        Boiler_Potential__c: storedNumber,
         Potential_Source__c: stored,
         Value_Type__c: stored,
         Classification_Reason__c: stored,
@@ -142,26 +171,29 @@ export function fieldsOf(schema: z.ZodObject): string[] {
     return Object.keys(schema.shape);
 }
 
-/** A rejected input record: enough for errors.csv (Id, object, field, reason). */
-export type RecordProblem = { id: string; object: string; field: string; reason: string };
+/** What is wrong with one field of an input record: enough for errors.csv. */
+export type FieldProblem = { field: string; value: string; reason: string };
 
-/** Validates one record; returns the parsed record or the problems, one per faulty field. */
+/** The cell as the admin sees it in the file, for errors.csv. */
+export function cellText(value: unknown): string {
+    if (value === null || value === undefined) return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Validates one record; returns the parsed record or the problems, one per faulty field, with its value. */
 export function check<T extends z.ZodType>(
     schema: T,
-    object: string,
     raw: Record<string, unknown>
-): { ok: true; record: z.infer<T> } | { ok: false; problems: RecordProblem[] } {
+): { ok: true; record: z.infer<T> } | { ok: false; problems: FieldProblem[] } {
     const result = schema.safeParse(raw);
     if (result.success) {
         return { ok: true, record: result.data };
     }
-    const recordId = typeof raw.Id === 'string' && raw.Id !== '' ? raw.Id : '(no Id)';
     return {
         ok: false,
         problems: result.error.issues.map((issue) => ({
-            id: recordId,
-            object,
             field: issue.path.join('.') || '(record)',
+            value: cellText(raw[String(issue.path[0] ?? '')]),
             reason: issue.message
         }))
     };

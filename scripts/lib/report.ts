@@ -1,3 +1,5 @@
+import type { ExitStatus } from './exitCodes.ts';
+import type { ObjectCounts, ObjectName } from './objects.ts';
 import type { RequestCounts } from './org/api.ts';
 
 /** Buckets are the label values; records without a label count under NONE. */
@@ -22,33 +24,67 @@ export type EstimateSummary =
           };
       };
 
-export type Outcome = { status: 'ok' | 'partial' | 'failed' | 'refused'; exitCode: number; reason: string };
+/** How the run ended: the exit code, one line why, and the next step for the admin (empty when ok). */
+export type Outcome = { status: ExitStatus; exitCode: number; reason: string; next: string };
+
+/** A held installer: a rejected input row of it keeps all of its records as they are tonight. */
+export type HeldInstaller = { accountId: string; accountName: string | null; because: string };
+
+/** The safety stop before any write (see safetyStop.ts). */
+export type SafetyStopReport = {
+    /** The share (0..1) of classified brand details a run may clear, and by which a record count may fall. */
+    limit: number;
+    /** --allow-mass-change: the stop reports but does not stop. */
+    allowed: boolean;
+    /** Brand details carrying a type or segment now, and of those, how many tonight's run would clear. */
+    classified: number;
+    clears: number;
+    /** Objects whose record count fell by more than the limit since the last complete run of this org. */
+    shrunk: { object: ObjectName; before: number; now: number }[];
+    /** Whether the stop held the writes back, and why (null: it did not). */
+    stopped: boolean;
+    reason: string | null;
+};
 
 /** report.json: what the run read, decided and wrote. Its shape is snapshotted in the tests. */
 export type RunReport = {
-    reportVersion: 1;
+    reportVersion: 2;
     source: { kind: 'org' | 'csv'; label: string };
     dryRun: boolean;
     configFile: string;
     startedAt: string;
     finishedAt: string;
     durationMs: number;
+    /** The order of the tables: Type klant from worst to best for VG, and the segments ascending. */
+    axes: { customerTypes: string[]; segments: string[] };
     records: {
         accountsRead: number;
         potentialsRead: number;
         brandDetailsRead: number;
+        /** Input records rejected (each with its lines in errors.csv), in all and per object. */
         rejected: number;
+        rejectedByObject: ObjectCounts;
+        /** Installers held because of a rejected row, and their brand details (none of it written). */
+        heldInstallers: number;
+        held: number;
         changed: number;
         unchanged: number;
         locked: number;
         lockedWouldChange: number;
         written: number;
         failed: number;
+        /** Estimate rows in Potential__c.upsert.csv. */
         potentialsToUpsert: number;
         /** Of those, rows new to the org (no earlier row with their key). */
         potentialsNew: number;
+        /** Earlier estimate rows without their Key__c, given their key and new units by Id (Potential__c.update.csv). */
+        potentialsToKey: number;
+        /** Estimate rows written, by upsert and by Id. */
         potentialsWritten: number;
     };
+    /** Held installers (first MAX_LISTED; records.heldInstallers has them all). */
+    held: HeldInstaller[];
+    safetyStop: SafetyStopReport;
     /** Whether the org was read in full and why, or found unchanged since the last complete run (no reads). */
     changeCheck: { readInFull: boolean; reason: string };
     estimate: EstimateSummary;
@@ -72,9 +108,11 @@ export type RunReport = {
     instanceUrl: string | null;
     api: { requests: number; byKind: RequestCounts; dailyMax: number | null; dailyRemaining: number | null };
     jobs: { object: string; id: string; state: string }[];
+    /** The run's files in --out; null for a file the run did not leave (nothing to write, or held back). */
     files: {
-        brandDetailUpdates: string;
-        potentialUpserts: string;
+        brandDetailUpdates: string | null;
+        potentialKeys: string | null;
+        potentialUpserts: string | null;
         errors: string;
         report: string;
         html: string;
@@ -82,20 +120,12 @@ export type RunReport = {
     outcome: Outcome;
 };
 
-/** Downgrades listed by name in the report; the count covers all of them. */
+/** Brand details and installers listed by name in the report; the counts cover all of them. */
 export const MAX_LISTED = 1000;
 
 export function increment(distribution: Distribution, key: string | null): void {
     const bucket = key ?? NONE;
     distribution[bucket] = (distribution[bucket] ?? 0) + 1;
-}
-
-export function incrementTransition(
-    transitions: Record<string, Distribution>,
-    from: string | null,
-    to: string | null
-): void {
-    increment((transitions[from ?? NONE] ??= {}), to);
 }
 
 const pad = (text: string, width: number) => text.padEnd(width);
@@ -113,17 +143,51 @@ function table(rows: string[][]): string {
         .join('\n');
 }
 
+/** What the run read and decided, in a few lines. */
+function recordLines(report: RunReport): string[] {
+    const { records } = report;
+    if (!report.changeCheck.readInFull) return [`Nothing read or written: ${report.changeCheck.reason}.`];
+    const rejected = Object.entries(records.rejectedByObject)
+        .map(([object, count]) => `${object} ${count}`)
+        .join(', ');
+    const lines = [
+        `Read: ${records.accountsRead} installers, ${records.potentialsRead} potential rows, ${records.brandDetailsRead} brand details; rejected ${records.rejected} (${rejected}) (read in full: ${report.changeCheck.reason}).`
+    ];
+    if (records.heldInstallers > 0)
+        lines.push(
+            `Held: ${records.heldInstallers} installers (${records.held} brand details) with a rejected input row: nothing of them written tonight (errors.csv says which row).`
+        );
+    lines.push(
+        `Brand details: ${records.changed} changed, ${records.unchanged} unchanged, ${records.locked} locked (${records.lockedWouldChange} would change); written ${records.written}, failed ${records.failed}.`,
+        `Estimated potential rows: ${records.potentialsToUpsert} to upsert, ${records.potentialsToKey} to give their key; ${records.potentialsWritten} written.`
+    );
+    const stop = report.safetyStop;
+    if (stop.stopped || stop.allowed)
+        lines.push(
+            `Safety stop${stop.stopped ? '' : ' (let through by --allow-mass-change)'}: ${stop.reason}`
+        );
+    return lines;
+}
+
+function estimateLines(estimate: EstimateSummary): string[] {
+    if (estimate.status !== 'done') return [`Estimate ${estimate.status}: ${estimate.reason}`];
+    const { quality } = estimate;
+    const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
+    return [
+        `Estimate: ${estimate.estimatedInstallers} installers estimated from ${estimate.trainingInstallers} entered by sales; ${quality.folds}-fold held-out check on ${quality.heldOutInstallers}:`,
+        `  mean absolute error ${quality.mae.model.toFixed(1)} boilers (baseline median per company size ${quality.mae.baseline.toFixed(1)})`,
+        `  segment right ${percent(quality.segmentAccuracy.model)} (baseline ${percent(quality.segmentAccuracy.baseline)}), type right ${percent(quality.typeAccuracy.model)} (baseline ${percent(quality.typeAccuracy.baseline)})`
+    ];
+}
+
 /** The human summary printed at the end of a run (the JSON is report.json itself). */
-export function formatSummary(report: RunReport, typeOrder: string[], segmentOrder: string[]): string {
-    const { records, api } = report;
-    const types = [...typeOrder, NONE];
+export function formatSummary(report: RunReport): string {
+    const { api } = report;
+    const types = [...report.axes.customerTypes, NONE];
+    const segments = [...report.axes.segments, NONE];
     const lines = [
         `Klantsegmentatie ${report.dryRun ? '(dry run: nothing written) ' : ''}— ${report.source.label}`,
-        report.changeCheck.readInFull
-            ? `Read: ${records.accountsRead} installers, ${records.potentialsRead} potential rows, ${records.brandDetailsRead} brand details; rejected ${records.rejected} (read in full: ${report.changeCheck.reason}).`
-            : `Nothing read or written: ${report.changeCheck.reason}.`,
-        `Brand details: ${records.changed} changed, ${records.unchanged} unchanged, ${records.locked} locked (${records.lockedWouldChange} would change); written ${records.written}, failed ${records.failed}.`,
-        `Estimated potential rows: ${records.potentialsToUpsert} to upsert, ${records.potentialsWritten} written.`,
+        ...recordLines(report),
         '',
         'Type klant (before -> after):',
         table([
@@ -133,37 +197,24 @@ export function formatSummary(report: RunReport, typeOrder: string[], segmentOrd
         ]),
         '',
         'Segment (after):',
-        table([
-            [...segmentOrder, NONE],
-            [...segmentOrder, NONE].map((segment) => String(report.after.segment[segment] ?? 0))
-        ]),
+        table([segments, segments.map((segment) => String(report.after.segment[segment] ?? 0))]),
         '',
         'Transitions (old -> new, changed only):',
         ...Object.entries(report.transitions).flatMap(([from, to]) =>
             Object.entries(to)
                 .filter(([target]) => target !== from)
                 .map(([target, count]) => `  ${from} -> ${target}: ${count}`)
-        )
+        ),
+        '',
+        ...estimateLines(report.estimate)
     ];
-    if (report.estimate.status === 'done') {
-        const { quality } = report.estimate;
-        lines.push(
-            '',
-            `Estimate: ${report.estimate.estimatedInstallers} installers estimated from ${report.estimate.trainingInstallers} entered by sales; ${quality.folds}-fold held-out check on ${quality.heldOutInstallers}:`,
-            `  mean absolute error ${quality.mae.model.toFixed(1)} boilers (baseline median per company size ${quality.mae.baseline.toFixed(1)})`,
-            `  segment right ${(quality.segmentAccuracy.model * 100).toFixed(1)}% (baseline ${(quality.segmentAccuracy.baseline * 100).toFixed(1)}%), type right ${(quality.typeAccuracy.model * 100).toFixed(1)}% (baseline ${(quality.typeAccuracy.baseline * 100).toFixed(1)}%)`
-        );
-    } else {
-        lines.push('', `Estimate ${report.estimate.status}: ${report.estimate.reason}`);
-    }
     if (report.source.kind === 'org') {
+        const kinds = Object.entries(api.byKind)
+            .map(([kind, count]) => `${kind} ${count}`)
+            .join(', ');
         lines.push(
             '',
-            `API requests: ${api.requests} (${Object.entries(api.byKind)
-                .map(([kind, count]) => `${kind} ${count}`)
-                .join(
-                    ', '
-                )}); daily remaining ${api.dailyRemaining ?? 'unknown'} of ${api.dailyMax ?? 'unknown'}.`
+            `API requests: ${api.requests} (${kinds}); daily remaining ${api.dailyRemaining ?? 'unknown'} of ${api.dailyMax ?? 'unknown'}.`
         );
     }
     lines.push(

@@ -21,7 +21,8 @@ export class RunLockedError extends Error {
     }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process of this host with this id still runs. */
+export function isRunning(pid: number): boolean {
     try {
         process.kill(pid, 0);
         return true;
@@ -45,11 +46,10 @@ export function orgLockKey(identity: Pick<OrgIdentity, 'orgId'>): string {
  * the run reached it (messages). A lock left by a process that no longer runs on this host (killed) is taken
  * over; any other lock refuses the run.
  */
-export async function acquireRunLock(
-    key: string,
-    label: string,
-    dir: string = LOCK_DIR
-): Promise<{ file: string; release: () => Promise<void>; tookOverFrom?: LockInfo }> {
+/** A held run lock: its file (the kept state lives beside it), and how to let it go. */
+export type RunLock = { file: string; release: () => Promise<void>; tookOverFrom?: LockInfo };
+
+export async function acquireRunLock(key: string, label: string, dir: string = LOCK_DIR): Promise<RunLock> {
     await mkdir(dir, { recursive: true });
     const file = lockFileOf(key, dir);
     const info: LockInfo = {

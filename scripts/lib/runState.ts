@@ -2,16 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { READ_OBJECTS, type ObjectCounts } from './objects.ts';
+import type { Snapshot } from './org/snapshot.ts';
 import type { RunReport } from './report.ts';
-import type { ObjectName } from './sources.ts';
 
 /**
  * What a successful nightly run leaves for the next one, so that a night on which nothing changed costs a few
  * COUNT() queries instead of a full read. Kept per org, next to its run lock; losing it only means a full run.
  */
-
-/** The objects the run reads, in the order it reads them. */
-export const READ_OBJECTS: readonly ObjectName[] = ['Account', 'Potential__c', 'Brand_Detail__c'];
 
 /** A full run at least this often, whatever the counts say: it bounds what counts cannot see (see README). */
 export const FULL_RUN_EVERY_DAYS = 7;
@@ -36,7 +34,6 @@ const objectCounts = z.object({
     Potential__c: z.number().int(),
     Brand_Detail__c: z.number().int()
 });
-export type ObjectCounts = z.infer<typeof objectCounts>;
 
 const distribution = z.record(z.string(), z.number().int());
 
@@ -62,23 +59,33 @@ export const runStateSchema = z.object({
 });
 export type RunState = z.infer<typeof runStateSchema>;
 
-/**
- * Counts per object: all records; with a kept state also those changed since its start mark by its user and by
- * anyone else, and those changed since its end mark. `userId` is the session's user now.
- */
-export type Snapshot = {
-    serverTime: Date;
-    userId: string;
-    totals: ObjectCounts;
-    sinceReadStartByUser?: ObjectCounts;
-    sinceReadStartByOthers?: ObjectCounts;
-    sinceWriteEnd?: ObjectCounts;
-};
-
 export type Decision = { kind: 'unchanged'; state: RunState } | { kind: 'full'; reason: string };
 
 export function stateFile(lockFile: string): string {
     return lockFile.replace(/\.lock$/, '.state.json');
+}
+
+/**
+ * The records per object the last run that read in full and was not stopped saw (ok or with rejected records):
+ * the safety stop's measure of a shrunken org. Kept beside the state, but not forgotten with it.
+ */
+export function lastCompleteFile(lockFile: string): string {
+    return lockFile.replace(/\.lock$/, '.totals.json');
+}
+
+const lastCompleteSchema = z.object({ countedAt: z.iso.datetime({ offset: true }), totals: objectCounts });
+
+export async function readLastComplete(file: string): Promise<ObjectCounts | undefined> {
+    return (await readKept(file, lastCompleteSchema))?.totals;
+}
+
+export async function writeLastComplete(
+    file: string,
+    countedAt: string,
+    totals: ObjectCounts
+): Promise<void> {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify({ countedAt, totals }, null, 2)}\n`);
 }
 
 /** One hash over what, besides the records, makes a run's result: change any of it and the next run is full. */
@@ -88,16 +95,21 @@ export function fingerprintOf(parts: readonly (string | Buffer)[]): string {
     return hash.digest('hex');
 }
 
-/** The kept state, or why there is none to use; a damaged file is as good as none. */
-export async function readState(file: string): Promise<RunState | undefined> {
+/** A kept file as its schema reads it; a missing or damaged file is as good as none. */
+async function readKept<T extends z.ZodType>(file: string, schema: T): Promise<z.output<T> | undefined> {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) return undefined;
     try {
-        const parsed = runStateSchema.safeParse(JSON.parse(text));
+        const parsed = schema.safeParse(JSON.parse(text));
         return parsed.success ? parsed.data : undefined;
     } catch {
         return undefined;
     }
+}
+
+/** The kept state of the last complete run, if any. */
+export function readState(file: string): Promise<RunState | undefined> {
+    return readKept(file, runStateSchema);
 }
 
 export async function writeState(file: string, state: RunState): Promise<void> {

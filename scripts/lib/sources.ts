@@ -1,10 +1,20 @@
 import path from 'node:path';
-import { readCsvFile } from './csv.ts';
+import { openCsvFile } from './csv.ts';
+import type { ObjectCounts, ObjectName } from './objects.ts';
 import type { OrgApi } from './org/api.ts';
 import { readObject, DEFAULT_POLL, type PollOptions, type RawRecord } from './org/query.ts';
+import { takeSnapshot, type Marks, type Snapshot } from './org/snapshot.ts';
+import type { RunReport } from './report.ts';
 import { sendFile, type WriteFailure, type WriteJob, type WriteOutcome } from './org/write.ts';
 
-export type ObjectName = 'Account' | 'Potential__c' | 'Brand_Detail__c';
+/** The records of one object as a source yields them, and where each one is. */
+export type RecordStream = {
+    records: AsyncIterable<RawRecord>;
+    /** The file line of the record yielded last (a CSV export), for errors.csv; undefined for an org. */
+    line(): number | undefined;
+    /** Numbers are written with a decimal comma (a `;`-separated export from Excel in a Dutch locale). */
+    decimalComma: boolean;
+};
 
 /** Where the records come from: an org, or a folder of Data Loader / Bulk API CSV exports. */
 export interface RecordSource {
@@ -12,36 +22,24 @@ export interface RecordSource {
     readonly label: string;
     /** The org's address (links in reports); absent for CSV. */
     readonly instanceUrl?: string;
-    /** Streams the records; a row that cannot be read at all (CSV) is passed to onBadRow and skipped. */
-    read(
-        object: ObjectName,
-        fields: readonly string[],
-        onBadRow: (line: number, reason: string) => void
-    ): Promise<AsyncIterable<RawRecord>>;
-}
-
-/** Where the prepared files go: an org (sObject Collections or Bulk API 2.0 ingest). */
-export interface RecordWriter {
-    send(
-        job: WriteJob,
-        onFailure: (failure: WriteFailure) => Promise<void>,
-        onProgress: (written: number, failed: number) => void
-    ): Promise<WriteOutcome & { error?: Error }>;
-    usage(): Promise<{
-        requests: number;
-        byKind: OrgApi['counts'];
-        dailyMax: number | null;
-        dailyRemaining: number | null;
-    }>;
+    /**
+     * Whether one record can come twice. An org returns each record once; a folder of exports can hold a
+     * record twice (overlapping exports, its 15- and 18-character Id), and the read then checks Ids.
+     */
+    readonly mayRepeatRecords: boolean;
+    /** Opens one object's records; a file that cannot be read at all throws CsvFileError here. */
+    open(object: ObjectName, fields: readonly string[]): Promise<RecordStream>;
 }
 
 /** Reads `<Object>.csv` files; every column the run reads must be there (an empty cell is null). */
-export function csvSource(dir: string): RecordSource {
+export function csvSource(dir: string, label: string): RecordSource {
     return {
         kind: 'csv',
-        label: `CSV folder ${dir}`,
-        async read(object, fields, onBadRow) {
-            return readCsvFile(path.join(dir, `${object}.csv`), fields, onBadRow);
+        label,
+        mayRepeatRecords: true,
+        async open(object, fields) {
+            const file = await openCsvFile(path.join(dir, `${object}.csv`), fields);
+            return { records: file.records, line: file.line, decimalComma: file.delimiter === ';' };
         }
     };
 }
@@ -61,48 +59,27 @@ export const DEFAULT_TUNING: OrgTuning = {
     maxJobBytes: 40 * 1024 * 1024
 };
 
-/** An org; `counted` are record counts taken just before (the change check), so as not to ask again. */
-export function orgSource(
-    api: OrgApi,
-    label: string,
-    tuning: OrgTuning,
-    counted?: Record<ObjectName, number>
-): RecordSource {
+/** An org: its records, and its record counts (the change check's, and the size of each read). */
+export type OrgSource = RecordSource & {
+    readonly kind: 'org';
+    /** COUNT() per object, and with marks also those changed since (see runState.ts). */
+    snapshot(marks?: Marks): Promise<Snapshot>;
+    /** The API requests this run used, and what the org says is left of its daily allowance. */
+    usage(): Promise<RunReport['api']>;
+};
+
+/** An org; the counts of the snapshot taken last decide REST or Bulk per object without asking again. */
+export function orgSource(api: OrgApi, label: string, tuning: OrgTuning): OrgSource {
+    let counted: ObjectCounts | undefined;
     return {
         kind: 'org',
         label,
         instanceUrl: api.conn.instanceUrl,
-        async read(object, fields) {
-            return readObject(api, object, fields, {
-                bulkFromRecords: tuning.bulkQueryFromRecords,
-                poll: tuning.poll,
-                maxRecordsPerPage: tuning.maxRecordsPerPage,
-                counted: counted?.[object]
-            });
-        }
-    };
-}
-
-export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal): RecordWriter {
-    return {
-        async send(job, onFailure, onProgress) {
-            try {
-                return await sendFile(api, job, {
-                    bulkFromRows: tuning.bulkWriteFromRows,
-                    poll: tuning.poll,
-                    maxJobBytes: tuning.maxJobBytes,
-                    onFailure,
-                    onProgress,
-                    signal
-                });
-            } catch (error) {
-                const outcome = (error as { outcome?: WriteOutcome }).outcome ?? {
-                    written: 0,
-                    failed: 0,
-                    jobs: []
-                };
-                return { ...outcome, error: error as Error };
-            }
+        mayRepeatRecords: false,
+        async snapshot(marks) {
+            const snapshot = await takeSnapshot(api, marks);
+            counted = snapshot.totals;
+            return snapshot;
         },
         async usage() {
             // The allowance comes with every answer (Sforce-Limit-Info): no /limits call, which would need
@@ -114,6 +91,40 @@ export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal):
                 dailyMax: daily?.max ?? null,
                 dailyRemaining: daily ? Math.max(0, daily.max - daily.used) : null
             };
+        },
+        async open(object, fields) {
+            const records = readObject(api, object, fields, {
+                bulkFromRecords: tuning.bulkQueryFromRecords,
+                poll: tuning.poll,
+                maxRecordsPerPage: tuning.maxRecordsPerPage,
+                counted: counted?.[object]
+            });
+            return { records, line: () => undefined, decimalComma: false };
+        }
+    };
+}
+
+/** Where the prepared files go: an org (sObject Collections or Bulk API 2.0 ingest). */
+export interface RecordWriter {
+    /** Sends one prepared file; what it could not do is in the outcome (`stoppedBy`), never thrown. */
+    send(
+        job: WriteJob,
+        onFailure: (failure: WriteFailure) => Promise<void>,
+        onProgress: (written: number, failed: number) => void
+    ): Promise<WriteOutcome>;
+}
+
+export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal): RecordWriter {
+    return {
+        send(job, onFailure, onProgress) {
+            return sendFile(api, job, {
+                bulkFromRows: tuning.bulkWriteFromRows,
+                poll: tuning.poll,
+                maxJobBytes: tuning.maxJobBytes,
+                onFailure,
+                onProgress,
+                signal
+            });
         }
     };
 }

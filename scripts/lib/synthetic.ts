@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { OWNED_FIELDS } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import type { Picklists } from './picklists.ts';
+import { normalizeId } from './salesforceId.ts';
 import { CITIES, FIRM_PATTERNS, INITIALS, SMALL_FIRM_PATTERNS, SURNAMES } from './synthetic/names.ts';
 import { Random } from './synthetic/random.ts';
 
@@ -76,23 +77,6 @@ const GROWTH_WEIGHTS = [30, 50, 20];
 export const KEY_PREFIXES = { account: '001', brandDetail: 'a01', potential: 'a02' } as const;
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 18-character, case-insensitive form of a 15-character Salesforce Id (the 3-character checksum suffix). */
-export function caseSafeId(id15: string): string {
-    let suffix = '';
-    for (let chunk = 0; chunk < 3; chunk++) {
-        let bits = 0;
-        for (let position = 0; position < 5; position++) {
-            const char = id15.charAt(chunk * 5 + position);
-            if (char >= 'A' && char <= 'Z') {
-                bits |= 1 << position;
-            }
-        }
-        suffix += SUFFIX.charAt(bits);
-    }
-    return id15 + suffix;
-}
 
 /** A Salesforce-like 18-character Id: key prefix, a fixed pod part, the serial in base 62, checksum. */
 export function salesforceId(keyPrefix: string, serial: number): string {
@@ -102,7 +86,7 @@ export function salesforceId(keyPrefix: string, serial: number): string {
         digits = BASE62.charAt(rest % 62) + digits;
         rest = Math.floor(rest / 62);
     }
-    return caseSafeId(`${keyPrefix}8d0${digits}`);
+    return normalizeId(`${keyPrefix}8d0${digits}`) ?? '';
 }
 
 export type SyntheticAccount = {
@@ -228,185 +212,238 @@ function splitUnits(units: number, weights: readonly number[]): number[] {
     return whole;
 }
 
-/**
- * Generates installers one by one (with their brand details, potential rows and the truth), so that a million
- * of them can be streamed to CSV without being held in memory.
- */
-export function* generateInstallers(options: SyntheticOptions): Generator<SyntheticInstaller> {
+/** What every installer of one generated set is drawn with: the random stream, the config's values, the Ids. */
+type Generation = {
+    options: SyntheticOptions;
+    random: Random;
+    brands: string[];
+    competitorWeights: number[];
+    heatPumpGroups: string[];
+    heatPumpBrandWeights: number[];
+    focus: { boiler?: string; air?: string; ground?: string };
+    services: { maintenance?: string; installation?: string; advice?: string };
+    today: number;
+    serials: { account: number; brandDetail: number; potential: number };
+};
+
+function generation(options: SyntheticOptions): Generation {
     const { config, picklists } = options;
-    const random = new Random(options.seed);
-    const noPotentialShare = options.noPotentialShare ?? 0.4;
-    const estimateRowShare = options.estimateRowShare ?? 0;
     const today = Date.parse(`${options.today ?? '2026-11-01'}T00:00:00Z`);
     if (Number.isNaN(today)) {
         throw new Error(`synthetic: today ${options.today ?? ''} is not a date`);
     }
     const brands = [...config.vgBrands, ...config.competitorBrands];
-    const vgCount = config.vgBrands.length;
-    const competitorWeights = config.competitorBrands.map((brand) => COMPETITOR_WEIGHTS[brand] ?? 5);
     const heatPumpGroups = config.productGroups.filter((group) => group !== config.boilerProductGroup);
-    const heatPumpBrandWeights = brands.map((brand) => HEAT_PUMP_BRAND_WEIGHTS[brand] ?? 0);
     const focusValues = picklists.productFocus;
-    const boilerFocus = focusFor(config.boilerProductGroup, focusValues) ?? focusValues[0];
-    const airFocus = focusFor(heatPumpGroups[0] ?? '', focusValues);
-    const groundFocus = focusFor(heatPumpGroups[1] ?? '', focusValues);
     const [maintenance, installation, advice] = picklists.services;
-    const { sales, estimate } = config.potentialSources;
-    let accountSerial = options.firstSerial?.account ?? 1;
-    let brandDetailSerial = options.firstSerial?.brandDetail ?? 1;
-    let potentialSerial = options.firstSerial?.potential ?? 1;
+    return {
+        options,
+        random: new Random(options.seed),
+        brands,
+        competitorWeights: config.competitorBrands.map((brand) => COMPETITOR_WEIGHTS[brand] ?? 5),
+        heatPumpGroups,
+        heatPumpBrandWeights: brands.map((brand) => HEAT_PUMP_BRAND_WEIGHTS[brand] ?? 0),
+        focus: {
+            boiler: focusFor(config.boilerProductGroup, focusValues) ?? focusValues[0],
+            air: focusFor(heatPumpGroups[0] ?? '', focusValues),
+            ground: focusFor(heatPumpGroups[1] ?? '', focusValues)
+        },
+        services: { maintenance, installation, advice },
+        today,
+        serials: { account: 1, brandDetail: 1, potential: 1, ...options.firstSerial }
+    };
+}
 
+/** 1. The account's inputs: company size, market, product focus, services. */
+function accountInputs(g: Generation) {
+    const { random, options } = g;
+    const { boiler, air, ground } = g.focus;
+    const { maintenance, installation, advice } = g.services;
+    const size = random.weighted(SIZE_WEIGHTS.slice(0, options.picklists.companySizes.length));
+    const sizeBlank = random.chance(0.02);
+    const market = random.weighted(MARKET_WEIGHTS.slice(0, options.picklists.marketTypes.length));
+    const marketBlank = random.chance(0.03);
+    const focus = new Set<string>();
+    if (boiler && random.chance(0.88)) focus.add(boiler);
+    if (air && random.chance(0.3 + 0.05 * size)) focus.add(air);
+    if (ground && random.chance(0.08 + 0.03 * size)) focus.add(ground);
+    if (focus.size === 0 && boiler) focus.add(boiler);
+    const services = new Set<string>();
+    if (maintenance && random.chance(market === 3 ? 0.9 : 0.65)) services.add(maintenance);
+    if (installation && random.chance(0.9)) services.add(installation);
+    if (advice && random.chance(0.25 + 0.05 * size)) services.add(advice);
+    return { size, sizeBlank, market, marketBlank, focus, services };
+}
+
+type Inputs = ReturnType<typeof accountInputs>;
+
+/** 2-4. The boiler potential, its VG part, and what the installer bought from VG and paid. */
+function potentialAndPurchases(g: Generation, inputs: Inputs) {
+    const { random } = g;
+    const { boiler, air } = g.focus;
+    const { maintenance, advice } = g.services;
+    const { size, market, focus, services } = inputs;
+    const logTotal =
+        Math.log(at(BASE, size)) +
+        at(MARKET_EFFECT, market) +
+        (boiler && focus.has(boiler) ? 0.25 : -0.5) +
+        (air && focus.has(air) ? -0.15 : 0) +
+        (maintenance && services.has(maintenance) ? 0.15 : 0) +
+        (advice && services.has(advice) ? 0.05 : 0) +
+        random.normal(0, SIGMA_T);
+    const total = Math.max(1, Math.round(Math.exp(logTotal)));
+    const share = random.chance(at(NO_VG_PROBABILITY, market))
+        ? 0
+        : sigmoid(random.normal(at(SHARE_MEAN, market), 1.5));
+    const vg = Math.round(share * total);
+    let bought =
+        vg > 0
+            ? Math.round(vg * Math.exp(random.normal(-0.05, 0.3)))
+            : random.chance(0.08)
+              ? 1 + random.int(3)
+              : 0;
+    const boughtBlank = random.chance(0.03);
+    let revenue = bought * 1150 * Math.exp(random.normal(0, 0.15));
+    if (air && focus.has(air) && vg > 0) revenue += vg * 0.3 * 4200 * Math.exp(random.normal(0, 0.4));
+    revenue +=
+        total * (maintenance && services.has(maintenance) ? 140 : 70) * Math.exp(random.normal(0, 0.5));
+    const revenueBlank = random.chance(0.03);
+    bought = Math.max(0, bought);
+    return { total, vg, bought, boughtBlank, revenue, revenueBlank };
+}
+
+/** 5. Which VG brands the installer has a brand detail of, and its boiler units per brand. */
+function brandSplit(g: Generation, total: number, vg: number) {
+    const { random, options } = g;
+    const { config } = options;
+    const hasBrand = config.vgBrands.map((_, index) => random.chance(index === 0 ? 0.8 : 0.35));
+    if (!hasBrand.some(Boolean)) hasBrand[0] = true;
+    const owned = hasBrand.flatMap((has, index) => (has ? [index] : []));
+    const vgWeights = hasBrand.map(() => 0);
+    const firstShare = owned.length > 1 ? random.uniform(0.4, 0.9) : 1;
+    owned.forEach((index, rank) => {
+        vgWeights[index] = rank === 0 ? firstShare : (1 - firstShare) / (owned.length - 1);
+    });
+    const vgUnits = splitUnits(vg, vgWeights);
+    const primary = random.weighted(g.competitorWeights);
+    const competitorSplit: number[] = config.competitorBrands.map((_, index) => (index === primary ? 1 : 0));
+    if (random.chance(0.35) && config.competitorBrands.length > 1) {
+        let second = random.weighted(g.competitorWeights);
+        if (second === primary) second = (primary + 1) % config.competitorBrands.length;
+        const part = random.uniform(0.2, 0.45);
+        competitorSplit[primary] = 1 - part;
+        competitorSplit[second] = part;
+    }
+    return { hasBrand, boilerUnits: [...vgUnits, ...splitUnits(total - vg, competitorSplit)] };
+}
+
+function brandDetailsOf(
+    g: Generation,
+    accountId: string,
+    name: string,
+    hasBrand: boolean[]
+): SyntheticBrandDetail[] {
+    const { random } = g;
+    const details: SyntheticBrandDetail[] = [];
+    g.options.config.vgBrands.forEach((brand, index) => {
+        if (!hasBrand[index]) return;
+        const growth = random.chance(0.15) ? null : at(GROWTH, random.weighted(GROWTH_WEIGHTS));
+        const visit = random.chance(0.15)
+            ? null
+            : new Date(g.today - random.int(541) * DAY_MS).toISOString().slice(0, 10);
+        details.push({
+            Id: salesforceId(KEY_PREFIXES.brandDetail, g.serials.brandDetail++),
+            Name: `${brand} - ${name}`.slice(0, 80),
+            Account__c: accountId,
+            Brand__c: brand,
+            Potential_Growth__c: growth,
+            Last_Visit_Date__c: visit,
+            Classification_Locked__c: random.chance(0.02)
+        });
+    });
+    return details;
+}
+
+/** 6. The potential rows: none for a share of the installers, else a row per brand with units and heat pumps. */
+function potentialRows(
+    g: Generation,
+    accountId: string,
+    inputs: Inputs,
+    potential: { total: number; vg: number },
+    boilerUnits: number[]
+): { withoutPotential: boolean; potentials: SyntheticPotential[] } {
+    const { random, options, brands } = g;
+    const { config } = options;
+    const withoutPotential = random.chance(options.noPotentialShare ?? 0.4);
+    const { sales, estimate } = config.potentialSources;
+    const source = random.chance(options.estimateRowShare ?? 0) ? estimate : sales;
+    const zeroVaillantRow = potential.vg === 0 && random.chance(0.1);
+    const heatPumps = g.heatPumpGroups.map((group, index) => {
+        const groupFocus = index === 0 ? g.focus.air : index === 1 ? g.focus.ground : undefined;
+        if (!groupFocus || !inputs.focus.has(groupFocus)) return null;
+        const brand = at(brands, random.weighted(g.heatPumpBrandWeights));
+        return { group, brand, units: 1 + Math.round(potential.total * random.uniform(0.1, 0.5)) };
+    });
+    const potentials: SyntheticPotential[] = [];
+    if (withoutPotential) return { withoutPotential, potentials };
+    const row = (group: string, brand: string, units: number) =>
+        potentials.push({
+            Id: salesforceId(KEY_PREFIXES.potential, g.serials.potential++),
+            Account__c: accountId,
+            Product_Group__c: group,
+            Brand__c: brand,
+            Units__c: units,
+            Source__c: source,
+            Key__c: `${accountId}|${group}|${brand}`
+        });
+    boilerUnits.forEach((units, index) => {
+        if (units > 0 || (index === 0 && zeroVaillantRow))
+            row(config.boilerProductGroup, at(brands, index), units);
+    });
+    for (const heatPump of heatPumps) {
+        if (heatPump) row(heatPump.group, heatPump.brand, heatPump.units);
+    }
+    return { withoutPotential, potentials };
+}
+
+/**
+ * Generates installers one by one (with their brand details, potential rows and the truth), so that a million
+ * of them can be streamed to CSV without being held in memory. Each step draws from one random stream, in a
+ * fixed order: the same seed gives the same installers, byte for byte.
+ */
+export function* generateInstallers(options: SyntheticOptions): Generator<SyntheticInstaller> {
+    const g = generation(options);
+    const { config, picklists } = options;
     const brandDetailLimit = options.untilBrandDetails ?? Number.POSITIVE_INFINITY;
     let brandDetailCount = 0;
     for (let n = 0; n < options.installers && brandDetailCount < brandDetailLimit; n++) {
-        // 1. account inputs
-        const size = random.weighted(SIZE_WEIGHTS.slice(0, picklists.companySizes.length));
-        const sizeBlank = random.chance(0.02);
-        const market = random.weighted(MARKET_WEIGHTS.slice(0, picklists.marketTypes.length));
-        const marketBlank = random.chance(0.03);
-        const focus = new Set<string>();
-        if (boilerFocus && random.chance(0.88)) focus.add(boilerFocus);
-        if (airFocus && random.chance(0.3 + 0.05 * size)) focus.add(airFocus);
-        if (groundFocus && random.chance(0.08 + 0.03 * size)) focus.add(groundFocus);
-        if (focus.size === 0 && boilerFocus) focus.add(boilerFocus);
-        const services = new Set<string>();
-        const serviceMarket = market === 3;
-        if (maintenance && random.chance(serviceMarket ? 0.9 : 0.65)) services.add(maintenance);
-        if (installation && random.chance(0.9)) services.add(installation);
-        if (advice && random.chance(0.25 + 0.05 * size)) services.add(advice);
-
-        // 2. total boiler potential
-        const logTotal =
-            Math.log(at(BASE, size)) +
-            at(MARKET_EFFECT, market) +
-            (boilerFocus && focus.has(boilerFocus) ? 0.25 : -0.5) +
-            (airFocus && focus.has(airFocus) ? -0.15 : 0) +
-            (maintenance && services.has(maintenance) ? 0.15 : 0) +
-            (advice && services.has(advice) ? 0.05 : 0) +
-            random.normal(0, SIGMA_T);
-        const total = Math.max(1, Math.round(Math.exp(logTotal)));
-
-        // 3. VG share
-        const share = random.chance(at(NO_VG_PROBABILITY, market))
-            ? 0
-            : sigmoid(random.normal(at(SHARE_MEAN, market), 1.5));
-        const vg = Math.round(share * total);
-        const competitors = total - vg;
-
-        // 4. purchases and revenue
-        let bought =
-            vg > 0
-                ? Math.round(vg * Math.exp(random.normal(-0.05, 0.3)))
-                : random.chance(0.08)
-                  ? 1 + random.int(3)
-                  : 0;
-        const boughtBlank = random.chance(0.03);
-        let revenue = bought * 1150 * Math.exp(random.normal(0, 0.15));
-        if (airFocus && focus.has(airFocus) && vg > 0)
-            revenue += vg * 0.3 * 4200 * Math.exp(random.normal(0, 0.4));
-        revenue +=
-            total * (maintenance && services.has(maintenance) ? 140 : 70) * Math.exp(random.normal(0, 0.5));
-        const revenueBlank = random.chance(0.03);
-        bought = Math.max(0, bought);
-
-        // 5. brand details and the split over brands
-        const accountId = salesforceId(KEY_PREFIXES.account, accountSerial++);
-        const name = installerName(random, size);
-        const city = random.pick(CITIES);
-        const hasBrand = config.vgBrands.map((_, index) => random.chance(index === 0 ? 0.8 : 0.35));
-        if (!hasBrand.some(Boolean)) hasBrand[0] = true;
-        const owned = hasBrand.flatMap((has, index) => (has ? [index] : []));
-        const vgWeights = hasBrand.map(() => 0);
-        const firstShare = owned.length > 1 ? random.uniform(0.4, 0.9) : 1;
-        owned.forEach((index, rank) => {
-            vgWeights[index] = rank === 0 ? firstShare : (1 - firstShare) / (owned.length - 1);
-        });
-        const vgUnits = splitUnits(vg, vgWeights);
-        const primary = random.weighted(competitorWeights);
-        const competitorSplit: number[] = config.competitorBrands.map((_, index) =>
-            index === primary ? 1 : 0
-        );
-        if (random.chance(0.35) && config.competitorBrands.length > 1) {
-            let second = random.weighted(competitorWeights);
-            if (second === primary) second = (primary + 1) % config.competitorBrands.length;
-            const part = random.uniform(0.2, 0.45);
-            competitorSplit[primary] = 1 - part;
-            competitorSplit[second] = part;
-        }
-        const competitorUnits = splitUnits(competitors, competitorSplit);
-        const boilerUnits = [...vgUnits, ...competitorUnits];
-
-        const brandDetails: SyntheticBrandDetail[] = [];
-        config.vgBrands.forEach((brand, index) => {
-            if (!hasBrand[index]) return;
-            const growth = random.chance(0.15) ? null : at(GROWTH, random.weighted(GROWTH_WEIGHTS));
-            const visit = random.chance(0.15)
-                ? null
-                : new Date(today - random.int(541) * DAY_MS).toISOString().slice(0, 10);
-            brandDetails.push({
-                Id: salesforceId(KEY_PREFIXES.brandDetail, brandDetailSerial++),
-                Name: `${brand} - ${name}`.slice(0, 80),
-                Account__c: accountId,
-                Brand__c: brand,
-                Potential_Growth__c: growth,
-                Last_Visit_Date__c: visit,
-                Classification_Locked__c: random.chance(0.02)
-            });
-        });
-
-        // 6. potential rows
-        const withoutPotential = random.chance(noPotentialShare);
-        const source = random.chance(estimateRowShare) ? estimate : sales;
-        const zeroVaillantRow = vg === 0 && random.chance(0.1);
-        const heatPumps = heatPumpGroups.map((group, index) => {
-            const groupFocus = index === 0 ? airFocus : index === 1 ? groundFocus : undefined;
-            if (!groupFocus || !focus.has(groupFocus)) return null;
-            return {
-                group,
-                brand: at(brands, random.weighted(heatPumpBrandWeights)),
-                units: 1 + Math.round(total * random.uniform(0.1, 0.5))
-            };
-        });
-        const potentials: SyntheticPotential[] = [];
-        if (!withoutPotential) {
-            const row = (group: string, brand: string, units: number) =>
-                potentials.push({
-                    Id: salesforceId(KEY_PREFIXES.potential, potentialSerial++),
-                    Account__c: accountId,
-                    Product_Group__c: group,
-                    Brand__c: brand,
-                    Units__c: units,
-                    Source__c: source,
-                    Key__c: `${accountId}|${group}|${brand}`
-                });
-            boilerUnits.forEach((units, index) => {
-                if (units > 0 || (index === 0 && zeroVaillantRow))
-                    row(config.boilerProductGroup, at(brands, index), units);
-            });
-            for (const heatPump of heatPumps) {
-                if (heatPump) row(heatPump.group, heatPump.brand, heatPump.units);
-            }
-        }
-
+        const inputs = accountInputs(g);
+        const drawn = potentialAndPurchases(g, inputs);
+        const accountId = salesforceId(KEY_PREFIXES.account, g.serials.account++);
+        const name = installerName(g.random, inputs.size);
+        const city = g.random.pick(CITIES);
+        const { hasBrand, boilerUnits } = brandSplit(g, drawn.total, drawn.vg);
+        const brandDetails = brandDetailsOf(g, accountId, name, hasBrand);
+        const { withoutPotential, potentials } = potentialRows(g, accountId, inputs, drawn, boilerUnits);
         brandDetailCount += brandDetails.length;
         yield {
             account: {
                 Id: accountId,
                 Name: name,
                 BillingCity: city,
-                Company_Size__c: sizeBlank ? null : at(picklists.companySizes, size),
-                Market_Type__c: marketBlank ? null : at(picklists.marketTypes, market),
-                Product_Focus__c: focusValues.filter((value) => focus.has(value)),
-                Services__c: picklists.services.filter((value) => services.has(value)),
-                Revenue_12M__c: revenueBlank ? null : Math.round(revenue * 100) / 100,
-                VG_Units_12M__c: boughtBlank ? null : bought
+                Company_Size__c: inputs.sizeBlank ? null : at(picklists.companySizes, inputs.size),
+                Market_Type__c: inputs.marketBlank ? null : at(picklists.marketTypes, inputs.market),
+                Product_Focus__c: picklists.productFocus.filter((value) => inputs.focus.has(value)),
+                Services__c: picklists.services.filter((value) => inputs.services.has(value)),
+                Revenue_12M__c: drawn.revenueBlank ? null : Math.round(drawn.revenue * 100) / 100,
+                VG_Units_12M__c: drawn.boughtBlank ? null : drawn.bought
             },
             brandDetails,
             potentials,
             truth: {
                 boilerUnits,
-                total,
-                vg: boilerUnits.slice(0, vgCount).reduce((sum, units) => sum + units, 0),
+                total: drawn.total,
+                vg: boilerUnits.slice(0, config.vgBrands.length).reduce((sum, units) => sum + units, 0),
                 hasPotentialRows: !withoutPotential
             }
         };

@@ -9,6 +9,7 @@ import { browserSkip, launchChromium } from './chromium.ts';
 import { renderHtmlReport } from '../../scripts/lib/htmlReport.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 import type { Distribution, RunReport } from '../../scripts/lib/report.ts';
+import { NO_SAFETY_STOP } from '../helpers/reportParts.ts';
 
 const skip = browserSkip('report.html');
 // Under out/ like every test output; the README's report picture comes from a real run, not from this fixture.
@@ -94,18 +95,25 @@ function realisticReport(): RunReport {
         };
     });
     return {
-        reportVersion: 1,
+        reportVersion: 2,
         source: { kind: 'org', label: 'org vaillant-prod' },
         dryRun: false,
         configFile: 'force-app/main/default/staticresources/segmentationConfig.json',
         startedAt: '2026-11-25T01:15:00.000Z',
         finishedAt: '2026-11-25T01:19:42.000Z',
         durationMs: 282_000,
+        axes: {
+            customerTypes: ['Win-back', 'Get', 'Grow', 'Keep'],
+            segments: ['1+', '10+', '30+', '75+', '150+', '500+']
+        },
         records: {
             accountsRead: 3318,
             potentialsRead: 19_877,
             brandDetailsRead: total + 1,
             rejected: 3,
+            rejectedByObject: { Account: 0, Potential__c: 3, Brand_Detail__c: 0 },
+            heldInstallers: 0,
+            held: 0,
             changed,
             unchanged: total - changed - locked,
             locked,
@@ -114,8 +122,11 @@ function realisticReport(): RunReport {
             failed: 2,
             potentialsToUpsert: 1512,
             potentialsNew: 504,
+            potentialsToKey: 0,
             potentialsWritten: 1512
         },
+        held: [],
+        safetyStop: NO_SAFETY_STOP,
         changeCheck: { readInFull: true, reason: 'Brand_Detail__c: records changed since the last run' },
         estimate: {
             status: 'done',
@@ -146,6 +157,7 @@ function realisticReport(): RunReport {
         jobs: [],
         files: {
             brandDetailUpdates: '/var/log/klantsegmentatie/2026-11-25/Brand_Detail__c.update.csv',
+            potentialKeys: '/var/log/klantsegmentatie/2026-11-25/Potential__c.update.csv',
             potentialUpserts: '/var/log/klantsegmentatie/2026-11-25/Potential__c.upsert.csv',
             errors: '/var/log/klantsegmentatie/2026-11-25/errors.csv',
             html: '/var/log/klantsegmentatie/2026-11-25/report.html',
@@ -154,7 +166,8 @@ function realisticReport(): RunReport {
         outcome: {
             status: 'partial',
             exitCode: 1,
-            reason: '3 input records rejected, 2 writes failed: see /var/log/klantsegmentatie/2026-11-25/errors.csv'
+            reason: '3 input records rejected, 2 writes failed: see /var/log/klantsegmentatie/2026-11-25/errors.csv',
+            next: 'errors.csv lists each record'
         }
     };
 }

@@ -49,7 +49,8 @@ export async function applyUpserts(orgDir: string, outDir: string): Promise<void
     for (const upsert of await readRows(path.join(outDir, 'Potential__c.upsert.csv'))) {
         const existing = byKey.get(upsert.Key__c);
         if (existing) Object.assign(existing, upsert);
-        else rows.push({ Id: `a02${String(++next).padStart(12, '0')}ZZZ`, ...upsert });
+        // A new record's Id, as Data Loader reports it (15 characters here; the command reads both forms).
+        else rows.push({ Id: `a02${String(++next).padStart(9, '0')}ZZZ`, ...upsert });
     }
     await writeRows(file, rows, Object.keys(rows[0] ?? {}));
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { OWNED_FIELDS } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { startStandin, type Standin, type StandinOptions } from '../../scripts/dev/standin/server.ts';
 import type { Rows } from './csvOrg.ts';
 
@@ -30,4 +31,27 @@ export async function recordsOf(standin: Standin, object: string, fields?: strin
     const query = fields ? `?fields=${fields.join(',')}` : '';
     const response = await fetch(`${standin.instanceUrl}/__standin/records/${object}${query}`);
     return parse(await response.text(), { columns: true }) as Rows;
+}
+
+/**
+ * Every record the package writes, as the org holds it: each brand detail's owned fields, and every potential
+ * row (by content: a row created by one run has another Id than the same row created by another). Two
+ * histories of nights end in the same org when these are equal.
+ */
+export async function packageWrittenState(standin: Standin) {
+    const details = await recordsOf(standin, 'Brand_Detail__c', ['Id', ...OWNED_FIELDS]);
+    const potentials = await recordsOf(standin, 'Potential__c', [
+        'Key__c',
+        'Account__c',
+        'Product_Group__c',
+        'Brand__c',
+        'Units__c',
+        'Source__c'
+    ]);
+    const byContent = (a: Record<string, string>, b: Record<string, string>) =>
+        JSON.stringify(a).localeCompare(JSON.stringify(b));
+    return {
+        details: details.sort((a, b) => (a.Id ?? '').localeCompare(b.Id ?? '')),
+        potentials: potentials.sort(byContent)
+    };
 }

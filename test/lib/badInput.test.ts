@@ -53,7 +53,11 @@ test('an unknown product group and a second brand detail of one brand are per-re
         ),
         errors.join('\n')
     );
-    assert.equal(updates.length, 3, 'the other records are classified as before');
+    assert.deepEqual(
+        updates.map((row) => row.Id),
+        ['a01000000000002AAA', 'a01000000000004AAA'],
+        'the installer of the bad rows is held; the others are classified as before'
+    );
 });
 
 test('a BOM, Windows-1252 text and semicolons (Excel in a Dutch locale) are read as Data Loader CSV', async () => {
@@ -133,6 +137,8 @@ test("an unknown --target-org is refused with the Salesforce CLI's reason", asyn
             line ?? '',
             /^Failed: cannot use org "nope" from the Salesforce CLI \(sf org (display|auth show-access-token)\): .*No authorization information found for nope\..* — log in with `npx sf org login web --alias ALIAS`/
         );
+        const json = await runCommand(['--target-org', 'nope', '--out', await outDir(), '--json']);
+        assert.equal(JSON.parse(json.stdout).outcome.status, 'failed', 'one JSON document, also here');
     } finally {
         Object.assign(process.env, saved);
         await Promise.all([home, bin].map((dir) => rm(dir, { recursive: true, force: true })));

@@ -144,8 +144,18 @@ test('the whole run on random records: never a crash, only owned fields written 
                 ...OWNED_FIELDS
             ]);
             const out = path.join(dir, 'out');
-            const result = await runCommand(['--from-csv', dir, '--out', out, '--force-estimate', '--json']);
+            const args = [
+                '--from-csv',
+                dir,
+                '--out',
+                out,
+                '--force-estimate',
+                '--allow-mass-change',
+                '--json'
+            ];
+            const result = await runCommand(args);
             assert.ok([0, 1].includes(result.exitCode), `exit ${result.exitCode}: ${result.stderr}`);
+            JSON.parse(result.stdout); // one JSON document
             const update = await readRows(path.join(out, 'Brand_Detail__c.update.csv'));
             for (const row of update) {
                 assert.ok(Object.keys(row).every((field) => field === 'Id' || OWNED_FIELDS.includes(field)));
@@ -157,6 +167,16 @@ test('the whole run on random records: never a crash, only owned fields written 
                 upserts.every((row) => row.Source__c === 'Schatting'),
                 'only estimates are written'
             );
+            // An installer with a rejected row is held: nothing of it is written.
+            const accountOf = new Map([...potentials, ...details].map((row) => [row.Id, row.Account__c]));
+            const rejected = (await readRows(path.join(out, 'errors.csv'))).map((error) =>
+                error.Object === 'Account' ? error.Id : accountOf.get(error.Id ?? '')
+            );
+            const written = [
+                ...update.map((row) => details.find((detail) => detail.Id === row.Id)?.Account__c),
+                ...upserts.map((row) => row.Key__c?.split('|')[0])
+            ];
+            for (const account of rejected) assert.ok(!written.includes(account), `held ${account} written`);
         }),
         { numRuns: 40 }
     );

@@ -4,23 +4,31 @@ import { renderHtmlReport, recordUrl } from '../../scripts/lib/htmlReport.ts';
 import { escapeHtml, html } from '../../scripts/lib/htmlReport/html.ts';
 import { cellColours, formatDuration } from '../../scripts/lib/htmlReport/format.ts';
 import type { RunReport } from '../../scripts/lib/report.ts';
+import { NO_SAFETY_STOP } from '../helpers/reportParts.ts';
 
 const HOSTILE = '<script>alert("x")</script> & Zn "Installatie"';
 
 function report(overrides: Partial<RunReport> = {}): RunReport {
     return {
-        reportVersion: 1,
+        reportVersion: 2,
         source: { kind: 'org', label: 'org vg-prod' },
         dryRun: false,
         configFile: '/srv/klantsegmentatie/segmentationConfig.json',
         startedAt: '2026-11-25T01:00:00.000Z',
         finishedAt: '2026-11-25T01:03:05.000Z',
         durationMs: 185_000,
+        axes: {
+            customerTypes: ['Win-back', 'Get', 'Grow', 'Keep'],
+            segments: ['1+', '10+', '30+', '75+', '150+', '500+']
+        },
         records: {
             accountsRead: 1234,
             potentialsRead: 5678,
             brandDetailsRead: 2100,
             rejected: 2,
+            rejectedByObject: { Account: 0, Potential__c: 2, Brand_Detail__c: 0 },
+            heldInstallers: 0,
+            held: 0,
             changed: 310,
             unchanged: 1770,
             locked: 20,
@@ -29,8 +37,11 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             failed: 1,
             potentialsToUpsert: 420,
             potentialsNew: 130,
+            potentialsToKey: 0,
             potentialsWritten: 420
         },
+        held: [],
+        safetyStop: NO_SAFETY_STOP,
         changeCheck: { readInFull: true, reason: 'Brand_Detail__c: records changed since the last run' },
         estimate: {
             status: 'done',
@@ -70,6 +81,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
         jobs: [],
         files: {
             brandDetailUpdates: 'out/run/Brand_Detail__c.update.csv',
+            potentialKeys: 'out/run/Potential__c.update.csv',
             potentialUpserts: 'out/run/Potential__c.upsert.csv',
             errors: 'out/run/errors.csv',
             html: 'out/run/report.html',
@@ -78,7 +90,8 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
         outcome: {
             status: 'partial',
             exitCode: 1,
-            reason: '2 input records rejected, 1 writes failed: see out/run/errors.csv'
+            reason: '2 input records rejected, 1 writes failed: see out/run/errors.csv',
+            next: 'errors.csv lists each record'
         },
         ...overrides
     };
@@ -142,7 +155,10 @@ test('title, source, date, Dutch headings and key figures', () => {
     assert.match(page, /<div class="card bad"><dt>Mislukt<\/dt>/, 'a failed write stands out');
     assert.match(text, /Gedeeltelijk geslaagd · exitcode 1/);
     assert.match(text, /Reden 2 input records rejected, 1 writes failed: see out\/run\/errors\.csv/);
-    assert.match(text, /Afgewezen invoerrecords 2 Mislukte schrijfacties 1/);
+    assert.match(
+        text,
+        /Afgewezen invoerrecords 2 \(Account 0, Potential__c 2, Brand_Detail__c 0\) Mislukte schrijfacties 1/
+    );
     assert.match(text, /Per record met de reden: out\/run\/errors\.csv/);
 });
 
@@ -206,7 +222,7 @@ test('every value is escaped: a name with <script>, a hostile source, reason and
         ],
         transitions: { [HOSTILE]: { Keep: 1 } },
         typeBySegment: { Keep: { [HOSTILE]: 2 } },
-        outcome: { status: 'failed', exitCode: 2, reason: '<img src=x onerror=alert(1)>' },
+        outcome: { status: 'failed', exitCode: 2, reason: '<img src=x onerror=alert(1)>', next: '' },
         jobs: [{ object: 'Brand_Detail__c', id: '750<x>', state: 'Failed & aborted' }]
     });
     const page = renderHtmlReport(hostile, { simulation: true });
@@ -289,7 +305,7 @@ test('downgrades link to the record only with an instance URL', () => {
     assert.match(visibleText(csv), /API-verzoeken — niet van toepassing \(CSV\)/);
     assert.match(
         visibleText(csv),
-        /CSV-run: de wijzigingen staan klaar in out\/run\/Brand_Detail__c\.update\.csv/
+        /CSV-run: de wijzigingen staan klaar om met Data Loader te laden, in deze volgorde: out\/run\/Brand_Detail__c\.update\.csv \(update\), out\/run\/Potential__c\.update\.csv \(update\) en out\/run\/Potential__c\.upsert\.csv/
     );
 
     const crafted = renderHtmlReport(report({ instanceUrl: 'javascript:alert(1)//' }), { simulation: false });
@@ -348,7 +364,7 @@ test('estimate quality: model against baseline when done, the reason otherwise',
 test('no errors and an ok outcome read as such', () => {
     const ok = report({
         records: { ...report().records, rejected: 0, failed: 0 },
-        outcome: { status: 'ok', exitCode: 0, reason: 'every record went through' }
+        outcome: { status: 'ok', exitCode: 0, reason: 'every record went through', next: '' }
     });
     const text = visibleText(renderHtmlReport(ok, { simulation: false }));
     assert.match(text, /Geen fouten: elk record is gelezen en elke schrijfactie is gelukt\./);
@@ -357,20 +373,17 @@ test('no errors and an ok outcome read as such', () => {
 
 test('a config with other type and segment names orders the axes as told', () => {
     const custom = report({
+        axes: { customerTypes: ['Terugwinnen', 'Behouden'], segments: ['5+', '1000+'] },
         typeBySegment: { Terugwinnen: { '5+': 1 }, Behouden: { '1000+': 2 } },
         transitions: {}
     });
-    const page = renderHtmlReport(custom, {
-        simulation: false,
-        typeOrder: ['Terugwinnen', 'Behouden'],
-        segmentOrder: ['5+', '1000+']
-    });
+    const page = renderHtmlReport(custom, { simulation: false });
     const heat = /<table class="matrix heat">[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
     assert.deepEqual(
         [...heat.matchAll(/<th scope="(?:col|row)">([^<]*)<\/th>/g)].map((match) => match[1]),
         ['5+', '1000+', 'Totaal', 'Terugwinnen', 'Behouden', 'Totaal']
     );
-    const unknown = renderHtmlReport(custom, { simulation: false });
+    const unknown = renderHtmlReport(report({ ...custom, axes: report().axes }), { simulation: false });
     assert.match(
         unknown,
         /<th scope="col">500\+<\/th>\s*<th scope="col">5\+<\/th>\s*<th scope="col">1000\+<\/th>/,

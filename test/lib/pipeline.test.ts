@@ -106,18 +106,22 @@ test('offline: bad records are rejected one by one with Id, field and reason; th
     assert.ok(reasons.some((reason) => /^a02000000000093AAA Key__c: a second potential row/.test(reason)));
     assert.ok(
         reasons.some((reason) =>
-            /^a02000000000094AAA Account__c: account 001000000000099AAA does not exist/.test(reason)
+            /^a02000000000094AAA Account__c: no account with this Id was read/.test(reason)
         )
     );
-    assert.ok(
-        reasons.some((reason) => /^\(line 5\) \(row\): has a different number of columns/.test(reason))
+    const broken = errors.find((error) => error.Field === '(row)');
+    assert.deepEqual(
+        broken && [broken.Id, broken.Object, broken.Line, broken.Reason],
+        ['001000000000004AAA', 'Account', '5', 'has 6 cells, the header 9'],
+        'a row with too few cells is named by its Id and line'
     );
     const updates = await readRows(path.join(out, 'Brand_Detail__c.update.csv'));
     assert.equal(
-        updates.find((row) => row.Id === 'a01000000000001AAA')?.Boiler_Potential__c,
-        '40',
-        'the duplicate row did not count twice'
+        updates.find((row) => row.Id === 'a01000000000001AAA'),
+        undefined,
+        'the installer of the bad rows is held: nothing of it is written'
     );
+    assert.equal(updates.length, 2, 'the other installers are classified');
 });
 
 test('offline: a missing column or an empty file refuses the run before anything is written', async () => {

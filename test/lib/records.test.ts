@@ -47,8 +47,8 @@ const problemsOf = (result: ReturnType<typeof check>) =>
 
 test('records: CSV text and REST values give the same typed record, blanks as null', () => {
     const schemas = recordSchemas(config, picklists);
-    const fromCsv = check(schemas.account, 'Account', { ...account, Market_Type__c: '' });
-    const fromRest = check(schemas.account, 'Account', {
+    const fromCsv = check(schemas.account, { ...account, Market_Type__c: '' });
+    const fromRest = check(schemas.account, {
         ...account,
         Market_Type__c: null,
         Revenue_12M__c: 42000,
@@ -69,12 +69,12 @@ test('records: CSV text and REST values give the same typed record, blanks as nu
             }
         });
     }
-    const detail = check(schemas.brandDetail, 'Brand_Detail__c', brandDetail);
+    const detail = check(schemas.brandDetail, brandDetail);
     assert.ok(detail.ok);
     assert.equal(detail.record.Classification_Locked__c, false);
     assert.equal(detail.record.VG_Ever_Had_Share__c, true);
     assert.equal(detail.record.Customer_Type__c, 'Grow', 'stored values as they are');
-    const rest = check(schemas.brandDetail, 'Brand_Detail__c', {
+    const rest = check(schemas.brandDetail, {
         ...brandDetail,
         Classification_Locked__c: true,
         VG_Ever_Had_Share__c: null,
@@ -100,32 +100,28 @@ test('records: a bad value gives the same per-field problems the first time and 
         'Units__c: is negative'
     ];
     for (let time = 0; time < 3; time++) {
-        assert.deepEqual(problemsOf(check(schemas.potential, 'Potential__c', { ...bad })), expected);
-        assert.ok(check(schemas.potential, 'Potential__c', { ...potential }).ok, 'a good record in between');
+        assert.deepEqual(problemsOf(check(schemas.potential, { ...bad })), expected);
+        assert.ok(check(schemas.potential, { ...potential }).ok, 'a good record in between');
     }
-    assert.deepEqual(
-        problemsOf(check(schemas.potential, 'Potential__c', { ...potential, Units__c: 'veel' })),
-        ['Units__c: is not a number']
-    );
-    assert.deepEqual(problemsOf(check(schemas.potential, 'Potential__c', { ...potential, Units__c: -1 })), [
+    assert.deepEqual(problemsOf(check(schemas.potential, { ...potential, Units__c: 'veel' })), [
+        'Units__c: is not a number'
+    ]);
+    assert.deepEqual(problemsOf(check(schemas.potential, { ...potential, Units__c: -1 })), [
         'Units__c: is negative'
     ]);
+    assert.deepEqual(problemsOf(check(schemas.account, { ...account, Services__c: 'Installatie;Koffie' })), [
+        `Services__c.1: Koffie is not one of ${picklists.services.join(', ')}`
+    ]);
     assert.deepEqual(
-        problemsOf(check(schemas.account, 'Account', { ...account, Services__c: 'Installatie;Koffie' })),
-        [`Services__c.1: Koffie is not one of ${picklists.services.join(', ')}`]
-    );
-    assert.deepEqual(
-        problemsOf(
-            check(schemas.brandDetail, 'Brand_Detail__c', { ...brandDetail, Classification_Locked__c: 'ja' })
-        ),
+        problemsOf(check(schemas.brandDetail, { ...brandDetail, Classification_Locked__c: 'ja' })),
         ['Classification_Locked__c: Invalid input: expected boolean, received string']
     );
 });
 
 test('records: each record has its own multi-select list', () => {
     const schemas = recordSchemas(config, picklists);
-    const first = check(schemas.account, 'Account', { ...account });
-    const second = check(schemas.account, 'Account', { ...account });
+    const first = check(schemas.account, { ...account });
+    const second = check(schemas.account, { ...account });
     assert.ok(first.ok && second.ok);
     first.record.Services__c.push('Advies');
     assert.deepEqual(second.record.Services__c, ['Installatie', 'Onderhoud en Service']);
@@ -135,16 +131,14 @@ test('records: any number of distinct values is checked, the good and the bad on
     const schemas = recordSchemas(config, picklists);
     const day = (n: number) => new Date(Date.UTC(1990, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
     for (let n = 0; n < 25_000; n++) {
-        const result = check(schemas.brandDetail, 'Brand_Detail__c', {
+        const result = check(schemas.brandDetail, {
             ...brandDetail,
             Last_Visit_Date__c: day(n)
         });
         assert.ok(result.ok && result.record.Last_Visit_Date__c === day(n));
     }
     assert.deepEqual(
-        problemsOf(
-            check(schemas.brandDetail, 'Brand_Detail__c', { ...brandDetail, Last_Visit_Date__c: '1-2-2026' })
-        ),
+        problemsOf(check(schemas.brandDetail, { ...brandDetail, Last_Visit_Date__c: '1-2-2026' })),
         ['Last_Visit_Date__c: is not a date (YYYY-MM-DD)']
     );
 });
@@ -152,7 +146,7 @@ test('records: any number of distinct values is checked, the good and the bad on
 test('records: a missing field is reported by field', () => {
     const schemas = recordSchemas(config, picklists);
     const { Account__c: _account, ...withoutAccount } = potential;
-    assert.deepEqual(problemsOf(check(schemas.potential, 'Potential__c', withoutAccount)), [
+    assert.deepEqual(problemsOf(check(schemas.potential, withoutAccount)), [
         'Account__c: Invalid input: expected string, received undefined'
     ]);
 });

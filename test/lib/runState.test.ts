@@ -10,9 +10,9 @@ import {
     stateAfter,
     usableState,
     writeState,
-    type RunState,
-    type Snapshot
+    type RunState
 } from '../../scripts/lib/runState.ts';
+import type { Snapshot } from '../../scripts/lib/org/snapshot.ts';
 import type { RunReport } from '../../scripts/lib/report.ts';
 
 const USER = '005SI0000000001YAA';

@@ -10,15 +10,26 @@ import { REPO_ROOT } from '../../scripts/lib/paths.ts';
 const SAMPLE = path.join(REPO_ROOT, 'data/csv');
 const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-estimate-'));
 
-test('every installer without potential gets an estimate; sales rows stay byte for byte; --reestimate refreshes in place', async () => {
+test('every installer without potential that has a brand detail to classify gets an estimate; sales rows stay byte for byte; --reestimate refreshes in place', async () => {
     const accounts = await readRows(path.join(SAMPLE, 'Account.csv'));
     const withPotential = new Set(
         (await readRows(path.join(SAMPLE, 'Potential__c.csv'))).map((row) => row.Account__c)
     );
-    const unfilled = accounts
-        .filter((account) => !withPotential.has(account.Id))
-        .map((account) => account.Id);
-    assert.ok(unfilled.length / accounts.length >= 0.4, 'the sample has 40% installers without potential');
+    const withUnlockedDetail = new Set(
+        (await readRows(path.join(SAMPLE, 'Brand_Detail__c.csv')))
+            .filter((row) => row.Classification_Locked__c !== 'true')
+            .map((row) => row.Account__c)
+    );
+    const withoutPotential = accounts.filter((account) => !withPotential.has(account.Id));
+    assert.ok(
+        withoutPotential.length / accounts.length >= 0.4,
+        'the sample has 40% installers without potential'
+    );
+    const unfilled = withoutPotential.map((account) => account.Id).filter((id) => withUnlockedDetail.has(id));
+    const allLocked = withoutPotential
+        .map((account) => account.Id)
+        .filter((id) => !withUnlockedDetail.has(id));
+    assert.ok(allLocked.length > 0, 'and a few whose every brand detail is locked by sales');
 
     const standin = await standinLoadedFrom(SAMPLE);
     try {
@@ -47,6 +58,11 @@ test('every installer without potential gets an estimate; sales rows stay byte f
             unfilled.filter((id) => !estimated.has(id)),
             [],
             'all of them filled'
+        );
+        assert.deepEqual(
+            allLocked.filter((id) => estimated.has(id)),
+            [],
+            'no estimate where nothing can be classified with it'
         );
         assert.deepEqual(
             potentials.filter((row) => row.Source__c === 'Sales'),

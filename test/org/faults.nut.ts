@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readRows, runCommand } from '../helpers/csvOrg.ts';
+import { readRows, runCommand, writeRows } from '../helpers/csvOrg.ts';
 import { BOUNDARY_CASES, writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
-import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
-import { METADATA_DIR } from '../../scripts/lib/paths.ts';
+import { orgArgs, packageWrittenState, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
+import { METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts';
+import type { RunReport } from '../../scripts/lib/report.ts';
 import { acquireRunLock, orgLockKey } from '../../scripts/lib/runLock.ts';
 import type { StandinOptions } from '../../scripts/dev/standin/server.ts';
 
@@ -17,7 +18,8 @@ const WRITE = { method: 'PATCH', path: '/composite/sobjects' } as const;
 const FIRST_COUNT = { method: 'GET', path: '/query', query: 'COUNT()' } as const;
 const POTENTIAL_READ = { method: 'GET', path: '/query', query: 'Units__c' } as const; // the first such read
 const outDir = () => mkdtemp(path.join(os.tmpdir(), 'reclassify-fault-'));
-const report = async (out: string) => JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8'));
+const report = async (out: string): Promise<RunReport> =>
+    JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as RunReport;
 const classified = async (standin: Awaited<ReturnType<typeof standinLoadedFrom>>) =>
     (await recordsOf(standin, 'Brand_Detail__c', ['Id', 'Classified_At__c'])).filter(
         (row) => row.Classified_At__c !== ''
@@ -174,10 +176,9 @@ test('a failed bulk ingest job is reported with its id and its records; a rerun 
     );
     try {
         assert.equal(result.exitCode, 2);
-        const failed = await report(out);
-        assert.equal(failed.jobs.length, 1);
-        assert.equal(failed.jobs[0].state, 'Failed');
-        assert.match(result.stderr, new RegExp(`Bulk ingest job ${failed.jobs[0].id} ended Failed`));
+        const [job] = (await report(out)).jobs;
+        assert.deepEqual(job && [job.object, job.state], ['Brand_Detail__c', 'Failed']);
+        assert.match(result.stderr, new RegExp(`Bulk ingest job ${job?.id} ended Failed`));
         const errors = await readRows(path.join(out, 'errors.csv'));
         assert.equal(
             errors.length,
@@ -208,12 +209,9 @@ test('a bulk job still running at the poll timeout is named in the report, and t
     );
     try {
         assert.equal(result.exitCode, 2);
-        const stuck = await report(out);
-        assert.equal(stuck.jobs[0].state, 'InProgress');
-        assert.match(
-            result.stderr,
-            new RegExp(`Bulk ingest job ${stuck.jobs[0].id} is still InProgress after 1 s`)
-        );
+        const [job] = (await report(out)).jobs;
+        assert.equal(job?.state, 'InProgress');
+        assert.match(result.stderr, new RegExp(`Bulk ingest job ${job?.id} is still InProgress after 1 s`));
     } finally {
         await standin.close();
     }
@@ -265,4 +263,130 @@ test('a second run of the same org refuses to start while the first holds the lo
         await lock.release();
         await standin.close();
     }
+});
+
+/**
+ * The fault matrix of "every rerun converges": the bundled sample org, estimates included, interrupted by a
+ * fault while writing, then run again. Its night writes the brand details in 2 sObject Collections requests,
+ * then the estimate rows in 3 (upserts on Key__c, 200 a request, in Account Id order).
+ */
+const UPSERT = { method: 'PATCH', path: '/composite/sobjects/Potential__c' } as const;
+
+/**
+ * The sample org plus one installer without potential whose Id sorts first: its estimate rows move the cut
+ * between the requests of estimate rows into the rows of one installer (in the bundled data alone it falls
+ * between two installers), so that a night stopped there leaves an installer with part of its estimate.
+ */
+let sampleDir: string | undefined;
+async function sample(): Promise<string> {
+    if (!sampleDir) {
+        sampleDir = await mkdtemp(path.join(os.tmpdir(), 'sample-org-'));
+        await cp(path.join(REPO_ROOT, 'data/csv'), sampleDir, { recursive: true });
+        const accounts = await readRows(path.join(sampleDir, 'Account.csv'));
+        const details = await readRows(path.join(sampleDir, 'Brand_Detail__c.csv'));
+        accounts.unshift({ ...accounts[1]!, Id: '001000000000000AAA', Name: 'Eerste Installateur' });
+        details.unshift({ ...details[2]!, Id: 'a01000000000000AAA', Account__c: '001000000000000AAA' });
+        await writeRows(path.join(sampleDir, 'Account.csv'), accounts);
+        await writeRows(path.join(sampleDir, 'Brand_Detail__c.csv'), details);
+    }
+    return sampleDir;
+}
+
+let reference: Awaited<ReturnType<typeof packageWrittenState>> | undefined;
+/** The org after an uninterrupted night. */
+async function uninterrupted() {
+    if (!reference) {
+        const standin = await standinLoadedFrom(await sample());
+        try {
+            const result = await runCommand([...orgArgs(standin), '--out', await outDir(), '--now', NOW]);
+            assert.equal(result.exitCode, 0, result.stderr);
+            reference = await packageWrittenState(standin);
+        } finally {
+            await standin.close();
+        }
+    }
+    return reference;
+}
+
+/**
+ * A night on the sample org with the fault, which must stop it, and the next night (client credentials, so
+ * that an expired bare token does not stop that one too): the org must end as after an uninterrupted night.
+ */
+async function convergesAfter(
+    options: StandinOptions,
+    args: string[],
+    check: (report: RunReport, stopped: Awaited<ReturnType<typeof packageWrittenState>>) => Promise<void>
+) {
+    const standin = await standinLoadedFrom(await sample(), options);
+    try {
+        const out = await outDir();
+        const first = await runCommand([...orgArgs(standin), '--out', out, '--now', NOW, ...args]);
+        assert.equal(first.exitCode, 2, first.stderr);
+        const stopped = await packageWrittenState(standin);
+        await check(await report(out), stopped);
+        assert.notDeepEqual(stopped, await uninterrupted(), 'the fault left work undone');
+        standin.setFaults([]);
+        const env = {
+            SF_INSTANCE_URL: standin.instanceUrl,
+            SF_CLIENT_ID: standin.clientId,
+            SF_CLIENT_SECRET: standin.clientSecret
+        };
+        const rerun = await runCommand(['--out', await outDir(), '--now', NOW, ...args], env);
+        assert.equal(rerun.exitCode, 0, rerun.stderr);
+        assert.deepEqual(await packageWrittenState(standin), await uninterrupted());
+    } finally {
+        await standin.close();
+    }
+}
+
+/** Estimate rows (Schatting) per installer. */
+function estimateRowsPerInstaller(
+    state: Awaited<ReturnType<typeof packageWrittenState>>
+): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const row of state.potentials) {
+        const account = row.Account__c ?? '';
+        if (row.Source__c === 'Schatting') counts.set(account, (counts.get(account) ?? 0) + 1);
+    }
+    return counts;
+}
+
+test('converges: a bare token expires amid the estimate rows, with an installer half estimated', async () => {
+    await convergesAfter(
+        { faults: [{ effect: 'expireSession', ...UPSERT, skip: 1 }] },
+        [],
+        async (stopped, state) => {
+            assert.equal(stopped.records.written, 316, 'every brand detail, before the estimate rows');
+            assert.equal(stopped.records.potentialsWritten, 200, 'one request of estimate rows of three');
+            const before = estimateRowsPerInstaller(state);
+            const after = estimateRowsPerInstaller(await uninterrupted());
+            const half = [...before].filter(
+                ([account, rows]) => rows > 0 && rows < (after.get(account) ?? 0)
+            );
+            assert.equal(half.length, 1, 'the stop fell inside the estimate rows of one installer');
+        }
+    );
+});
+
+test('converges: REQUEST_LIMIT_EXCEEDED between the brand details and the estimate rows', async () => {
+    await convergesAfter({ faults: [{ effect: 'requestLimit', ...UPSERT }] }, [], async (stopped) => {
+        assert.match(stopped.outcome.reason, /daily API requests are used up/);
+        assert.equal(stopped.records.written, 316);
+        assert.equal(stopped.records.potentialsWritten, 0);
+    });
+});
+
+test('converges: the Bulk API job of the estimate rows ends Failed', async () => {
+    // Brand details through sObject Collections (316 rows), the estimate rows through one ingest job.
+    await convergesAfter(
+        { faults: [{ effect: 'ingestFails', method: 'POST', path: '/jobs/ingest' }] },
+        ['--bulk-write-from', '400'],
+        async (stopped) => {
+            assert.deepEqual(
+                stopped.jobs.map((job) => [job.object, job.state]),
+                [['Potential__c', 'Failed']]
+            );
+            assert.equal(stopped.records.written, 316);
+        }
+    );
 });

@@ -44,7 +44,7 @@ test('a session that expires on a Bulk result page keeps INVALID_SESSION_ID and 
     assert.equal(result.exitCode, 2);
     assert.match(
         result.stderr.trim().split('\n').at(-1) ?? '',
-        /^Session expired or invalid — the session expired or is invalid; a bare access token cannot be renewed/
+        /^Failed: Session expired or invalid — the session expired or is invalid; a bare access token cannot be renewed/
     );
 });
 

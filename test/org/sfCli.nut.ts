@@ -113,8 +113,10 @@ test('a session the org refuses mid-run, for which the CLI has no other, stops t
     const result = await reclassify(out);
     assert.equal(result.exitCode, 2);
     const refused =
-        /^the org refused the session from the Salesforce CLI's login of org "standin" \(Session expired or invalid\), and it has no other one — log in again/;
-    assert.match(result.stderr.trim().split('\n').at(-1) ?? '', refused, 'one line says why and what to do');
+        /the org refused the session from the Salesforce CLI's login of org "standin" \(Session expired or invalid\), and it has no other one — log in again/;
+    const last = result.stderr.trim().split('\n').at(-1) ?? '';
+    assert.match(last, /^Failed: /);
+    assert.match(last, refused, 'one line says why and what to do');
     assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
     const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as {
         outcome: { status: string; reason: string };

@@ -19,6 +19,9 @@ export type EstimateTable = Pick<
     | 'boilerUnits'
     | 'everHadShare'
     | 'setEstimate'
+    | 'isHeld'
+    | 'isWritable'
+    | 'isEstimateIncomplete'
 >;
 
 /**

@@ -1,7 +1,8 @@
 import type { SegmentationConfig } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import {
     customerType,
-    potentialSegment
+    potentialSegment,
+    vgEverHadShare
 } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { Random } from '../synthetic/random.ts';
 import { FeatureEncoder, type EstimateTable } from './features.ts';
@@ -19,9 +20,6 @@ export type EstimateOptions = {
     /** Estimate even with fewer training installers than config.estimate.minTrainingInstallers (at least 1). */
     force?: boolean;
 };
-
-/** One Potential__c row to upsert (Product_Group__c = config.boilerProductGroup, Source__c = Schatting). */
-export type EstimateRow = { accountIndex: number; brand: string; units: number };
 
 export type ModelVsBaseline = { model: number; baseline: number };
 
@@ -43,7 +41,7 @@ export type EstimateOutcome = {
     estimatedCount: number;
     /** Installers with Sales boiler rows the model learned from. */
     trainingCount: number;
-    /** Why no estimate was made (too few training installers); then the table is untouched and rows is empty. */
+    /** Why no estimate was made (too few training installers); then the table is untouched. */
     refused?: string;
     /** Estimates were made although the training set is below the minimum (options.force). */
     warning?: string;
@@ -51,7 +49,8 @@ export type EstimateOutcome = {
     quality: EstimateQuality | null;
     /** The fitted model: its number of columns and the ridge penalty cross-validation chose per regression. */
     model: { features: number; penalty: { total: number; vg: number } } | null;
-    rows: EstimateRows;
+    /** Potential__c rows the estimated installers get (see forEachEstimateRow). */
+    rowCount: number;
 };
 
 /**
@@ -68,50 +67,40 @@ const LOG_VG = 1;
 const TARGETS = 2;
 
 /**
- * The rows to upsert, held as one typed array (targets x brands), read lazily: per estimated installer a row
- * for every brand with units > 0, and a 0-unit row for every brand that had an earlier estimate row, so that a
- * refreshed estimate overwrites it (rows are never deleted).
+ * The Potential__c rows of an estimated installer (Product_Group__c = config.boilerProductGroup, Source__c =
+ * Schatting): one for every brand with units > 0, and one with 0 units for every brand that had an earlier
+ * estimate row, so that a refreshed estimate overwrites it (rows are never deleted).
  */
-export class EstimateRows implements Iterable<EstimateRow> {
-    /** Number of rows the iterator yields. */
-    readonly count: number;
-
-    constructor(
-        private readonly brands: readonly string[],
-        private readonly installers: Int32Array,
-        private readonly units: Int32Array,
-        private readonly earlierMasks: Int32Array
-    ) {
-        let count = 0;
-        this.forEachCell(() => count++);
-        this.count = count;
+export function forEachEstimateRow(
+    table: Pick<EstimateTable, 'brands' | 'boilerUnits' | 'estimateRowMask'>,
+    installer: number,
+    visit: (brand: number, units: number) => void
+): void {
+    const earlier = table.estimateRowMask(installer);
+    for (let brand = 0; brand < table.brands.length; brand++) {
+        const units = table.boilerUnits(installer, brand);
+        if (units > 0 || ((earlier >>> brand) & 1) === 1) visit(brand, units);
     }
+}
 
-    private forEachCell(visit: (accountIndex: number, brand: number, units: number) => void): void {
-        const width = this.brands.length;
-        for (let k = 0; k < this.installers.length; k++) {
-            const mask = this.earlierMasks[k] ?? 0;
-            for (let brand = 0; brand < width; brand++) {
-                const units = this.units[k * width + brand] ?? 0;
-                if (units > 0 || ((mask >>> brand) & 1) === 1) {
-                    visit(this.installers[k] ?? 0, brand, units);
-                }
-            }
-        }
-    }
-
-    *[Symbol.iterator](): Iterator<EstimateRow> {
-        const width = this.brands.length;
-        for (let k = 0; k < this.installers.length; k++) {
-            const mask = this.earlierMasks[k] ?? 0;
-            for (let brand = 0; brand < width; brand++) {
-                const units = this.units[k * width + brand] ?? 0;
-                if (units > 0 || ((mask >>> brand) & 1) === 1) {
-                    yield { accountIndex: this.installers[k] ?? 0, brand: this.brands[brand] ?? '', units };
-                }
-            }
-        }
-    }
+/**
+ * What the estimate does with an installer. It learns from the installers with a boiler row entered by sales,
+ * and estimates those without one that have a brand detail the run may write (the estimate is there to classify
+ * it, and that brand detail is where the run records the estimate it classified with) and either no boiler rows
+ * yet, or --reestimate, or an incomplete estimate: a brand detail that claims another estimated potential than
+ * the installer's estimate rows add up to. A held installer (a rejected input row) is neither: its input is not
+ * complete.
+ */
+function roleOf(
+    table: EstimateTable,
+    installer: number,
+    reestimate: boolean
+): 'training' | 'target' | 'none' {
+    if (table.isHeld(installer)) return 'none';
+    if (table.hasSalesBoilerRows(installer)) return 'training';
+    if (!table.isWritable(installer)) return 'none';
+    const wanted = !table.hasBoilerRows(installer) || reestimate || table.isEstimateIncomplete(installer);
+    return wanted ? 'target' : 'none';
 }
 
 type Prediction = { total: number; vg: number };
@@ -167,73 +156,100 @@ function medianLeavingOut(sortedKeys: Float64Array, excluded: number, count: num
  */
 export function estimatePotentials(table: EstimateTable, options: EstimateOptions): EstimateOutcome {
     const { config } = options;
-    const n = table.size;
-    const brandCount = table.brands.length;
-    const vgBrandCount = table.vgBrandCount;
-
-    const training: number[] = [];
-    const targets: number[] = [];
-    for (let i = 0; i < n; i++) {
-        if (table.hasSalesBoilerRows(i)) {
-            training.push(i);
-        } else if (!table.hasBoilerRows(i) || options.reestimate) {
-            targets.push(i);
-        }
-    }
+    const { training, targets } = splitRoles(table, options.reestimate);
     const trainingCount = training.length;
     const minimum = config.estimate.minTrainingInstallers;
-    const emptyRows = new EstimateRows(table.brands, new Int32Array(0), new Int32Array(0), new Int32Array(0));
     let warning: string | undefined;
     if (trainingCount < minimum) {
         const reason =
             `too few installers with sales-entered boiler potential to learn from: ${trainingCount}, ` +
             `at least ${minimum} needed (config estimate.minTrainingInstallers)`;
         if (!options.force || trainingCount === 0) {
-            return {
-                estimatedCount: 0,
-                trainingCount,
-                refused: `${reason}; no estimates written`,
-                quality: null,
-                model: null,
-                rows: emptyRows
-            };
+            const refused = `${reason}; no estimates written`;
+            return { estimatedCount: 0, trainingCount, refused, quality: null, model: null, rowCount: 0 };
         }
         warning = `${reason}; estimated anyway (forced)`;
     }
-
-    // Fold assignment: a seeded shuffle of the training installers, dealt round-robin.
     const folds = Math.max(1, Math.min(config.estimate.folds, trainingCount));
-    const order = Int32Array.from(training.keys());
-    const random = new Random(options.seed);
+    const learned = learn(table, training, assignFolds(trainingCount, folds, options.seed), folds);
+    const canValidate = trainingCount >= 2 && folds >= 2;
+    const penalty = canValidate ? choosePenalties(learned) : { total: DEFAULT_PENALTY, vg: DEFAULT_PENALTY };
+    const quality = canValidate ? crossValidate(table, config, learned, penalty) : null;
+    const rowCount = estimateTargets(table, learned, penalty, targets);
+    return {
+        estimatedCount: targets.length,
+        trainingCount,
+        ...(warning ? { warning } : {}),
+        quality,
+        model: { features: learned.encoder.width, penalty },
+        rowCount
+    };
+}
+
+/** The installers the estimate learns from and those it estimates (see roleOf). */
+function splitRoles(table: EstimateTable, reestimate: boolean): { training: number[]; targets: number[] } {
+    const training: number[] = [];
+    const targets: number[] = [];
+    for (let installer = 0; installer < table.size; installer++) {
+        const role = roleOf(table, installer, reestimate);
+        if (role === 'training') training.push(installer);
+        else if (role === 'target') targets.push(installer);
+    }
+    return { training, targets };
+}
+
+/** Fold per training installer: a seeded shuffle, dealt round-robin. */
+function assignFolds(count: number, folds: number, seed: number): Uint8Array {
+    const order = Int32Array.from({ length: count }, (_, index) => index);
+    const random = new Random(seed);
     for (let k = order.length - 1; k > 0; k--) {
         const j = random.int(k + 1);
         const swap = order[k] ?? 0;
         order[k] = order[j] ?? 0;
         order[j] = swap;
     }
-    const foldOf = new Uint8Array(trainingCount);
+    const foldOf = new Uint8Array(count);
     order.forEach((position, rank) => {
         foldOf[position] = rank % folds;
     });
+    return foldOf;
+}
 
-    // One pass over the training installers: sufficient statistics per fold, truths, brand proportions.
+/** What one pass over the training installers learned, per fold: what the model and its check are made of. */
+type Learned = {
+    /** Training installers (table indices); foldOf, trueTotal and trueVg by position in this list. */
+    installers: number[];
+    foldOf: Uint8Array;
+    folds: number;
+    trueTotal: Int32Array;
+    trueVg: Int32Array;
+    /** Units per brand over all training installers: how an estimate is split over the brands. */
+    brandSums: Float64Array;
+    equations: FoldedNormalEquations;
+    encoder: FeatureEncoder;
+    /** No estimate above twice the largest total learned from. */
+    totalCap: number;
+};
+
+/** One pass over the training installers: sufficient statistics per fold, truths, brand proportions. */
+function learn(table: EstimateTable, installers: number[], foldOf: Uint8Array, folds: number): Learned {
+    const brandCount = table.brands.length;
     const encoder = new FeatureEncoder(table);
-    encoder.limitTo(training);
-    const width = encoder.width;
-    const x = new Float64Array(width);
+    encoder.limitTo(installers);
+    const x = new Float64Array(encoder.width);
     const y = new Float64Array(TARGETS);
-    const equations = new FoldedNormalEquations(width, TARGETS, folds);
-    const trueTotal = new Int32Array(trainingCount);
-    const trueVg = new Int32Array(trainingCount);
+    const equations = new FoldedNormalEquations(encoder.width, TARGETS, folds);
+    const trueTotal = new Int32Array(installers.length);
+    const trueVg = new Int32Array(installers.length);
     const brandSums = new Float64Array(brandCount);
     let maxTotal = 1;
-    training.forEach((installer, position) => {
+    installers.forEach((installer, position) => {
         let total = 0;
         let vg = 0;
         for (let brand = 0; brand < brandCount; brand++) {
             const units = table.boilerUnits(installer, brand);
             total += units;
-            if (brand < vgBrandCount) vg += units;
+            if (brand < table.vgBrandCount) vg += units;
             brandSums[brand] = (brandSums[brand] ?? 0) + units;
         }
         trueTotal[position] = total;
@@ -243,58 +259,48 @@ export function estimatePotentials(table: EstimateTable, options: EstimateOption
         y[LOG_VG] = Math.log1p(vg);
         equations.add(foldOf[position] ?? 0, encoder.encode(installer, x), y);
     });
-    const totalCap = 2 * maxTotal;
+    return {
+        installers,
+        foldOf,
+        folds,
+        trueTotal,
+        trueVg,
+        brandSums,
+        equations,
+        encoder,
+        totalCap: 2 * maxTotal
+    };
+}
 
-    const penalty =
-        trainingCount >= 2 && folds >= 2
-            ? choosePenalties(training, foldOf, folds, trueTotal, trueVg, equations, encoder)
-            : { total: DEFAULT_PENALTY, vg: DEFAULT_PENALTY };
-    const quality =
-        trainingCount >= 2 && folds >= 2
-            ? crossValidate(
-                  table,
-                  config,
-                  training,
-                  foldOf,
-                  folds,
-                  trueTotal,
-                  trueVg,
-                  equations,
-                  encoder,
-                  totalCap,
-                  penalty
-              )
-            : null;
-
-    // The model of every training installer, applied to the targets.
+/** The model of every training installer, applied to the targets; returns the rows they get. */
+function estimateTargets(
+    table: EstimateTable,
+    learned: Learned,
+    penalty: { total: number; vg: number },
+    targets: number[]
+): number {
+    const { encoder, equations, brandSums } = learned;
+    const width = encoder.width;
     const weights = combine(
         equations.solve(-1, penalty.total, encoder.unpenalised),
         equations.solve(-1, penalty.vg, encoder.unpenalised),
         width
     );
-    const vgWeights = brandSums.subarray(0, vgBrandCount);
-    const competitorWeights = brandSums.subarray(vgBrandCount);
-    const installers = Int32Array.from(targets);
-    const units = new Int32Array(targets.length * brandCount);
-    const earlierMasks = new Int32Array(targets.length);
+    const vgWeights = brandSums.subarray(0, table.vgBrandCount);
+    const competitorWeights = brandSums.subarray(table.vgBrandCount);
+    const x = new Float64Array(width);
+    const units = new Int32Array(table.brands.length);
     const prediction: Prediction = { total: 0, vg: 0 };
-    targets.forEach((installer, k) => {
-        toUnits(weights, width, encoder.encode(installer, x), totalCap, prediction);
-        const offset = k * brandCount;
-        splitWholeUnits(prediction.vg, vgWeights, units, offset);
-        splitWholeUnits(prediction.total - prediction.vg, competitorWeights, units, offset + vgBrandCount);
-        earlierMasks[k] = table.estimateRowMask(installer);
-        table.setEstimate(installer, units.subarray(offset, offset + brandCount));
-    });
-
-    return {
-        estimatedCount: targets.length,
-        trainingCount,
-        ...(warning ? { warning } : {}),
-        quality,
-        model: { features: width, penalty },
-        rows: new EstimateRows(table.brands, installers, units, earlierMasks)
-    };
+    let rowCount = 0;
+    const countRow = () => rowCount++;
+    for (const installer of targets) {
+        toUnits(weights, width, encoder.encode(installer, x), learned.totalCap, prediction);
+        splitWholeUnits(prediction.vg, vgWeights, units, 0);
+        splitWholeUnits(prediction.total - prediction.vg, competitorWeights, units, table.vgBrandCount);
+        table.setEstimate(installer, units);
+        forEachEstimateRow(table, installer, countRow);
+    }
+    return rowCount;
 }
 
 /** Weights of the total regression from one solve and of the VG regression from another. */
@@ -309,15 +315,8 @@ function combine(totalWeights: Float64Array, vgWeights: Float64Array, width: num
  * Picks, per regression, the penalty with the least held-out squared error on the log scale the regression
  * fits (ties: the larger penalty). Units would let a handful of very large installers decide for a small org.
  */
-function choosePenalties(
-    training: number[],
-    foldOf: Uint8Array,
-    folds: number,
-    trueTotal: Int32Array,
-    trueVg: Int32Array,
-    equations: FoldedNormalEquations,
-    encoder: FeatureEncoder
-): { total: number; vg: number } {
+function choosePenalties(learned: Learned): { total: number; vg: number } {
+    const { encoder, equations, folds, foldOf, trueTotal, trueVg } = learned;
     const width = encoder.width;
     const weights = PENALTIES.map((penalty) =>
         Array.from({ length: folds }, (_, fold) => equations.solve(fold, penalty, encoder.unpenalised))
@@ -325,7 +324,7 @@ function choosePenalties(
     const totalErrors = new Float64Array(PENALTIES.length);
     const vgErrors = new Float64Array(PENALTIES.length);
     const x = new Float64Array(width);
-    training.forEach((installer, position) => {
+    learned.installers.forEach((installer, position) => {
         encoder.encode(installer, x);
         const fold = foldOf[position] ?? 0;
         const total = trueTotal[position] ?? 0;
@@ -347,28 +346,17 @@ function choosePenalties(
     return { total: best(totalErrors), vg: best(vgErrors) };
 }
 
-function crossValidate(
-    table: EstimateTable,
-    config: SegmentationConfig,
-    training: number[],
-    foldOf: Uint8Array,
-    folds: number,
-    trueTotal: Int32Array,
-    trueVg: Int32Array,
-    equations: FoldedNormalEquations,
-    encoder: FeatureEncoder,
-    totalCap: number,
-    penalty: { total: number; vg: number }
-): EstimateQuality {
-    const width = encoder.width;
+/** The baseline per company size (blank is a group of its own) and left-out fold: median total and VG share. */
+type Baseline = { groupOf: (installer: number) => number; total: Float64Array; share: Float64Array };
+
+function baselineMedians(table: EstimateTable, learned: Learned): Baseline {
+    const { installers: training, foldOf, folds, trueTotal, trueVg } = learned;
     const sizes = table.picklists.companySizes.length;
     const groups = sizes + 1; // the last group: size blank
     const groupOf = (installer: number) => {
         const size = table.companySize(installer);
         return size < 0 || size >= sizes ? sizes : size;
     };
-
-    // Baseline: medians of the total and of the VG share per company size, per left-out fold.
     const groupCounts = new Int32Array(groups);
     const groupFoldCounts = new Int32Array(groups * folds);
     training.forEach((installer, position) => {
@@ -391,41 +379,50 @@ function crossValidate(
         (totalKeys[group] as Float64Array)[at] = total * FOLD_RADIX + fold;
         (shareKeys[group] as Float64Array)[at] = share * FOLD_RADIX + fold;
     });
-    const baselineTotal = new Float64Array(groups * folds);
-    const baselineShare = new Float64Array(groups * folds);
-    const allKeysTotal = new Float64Array(training.length);
-    const allKeysShare = new Float64Array(training.length);
-    let offset = 0;
-    for (let group = 0; group < groups; group++) {
-        const totals = totalKeys[group] as Float64Array;
-        const shares = shareKeys[group] as Float64Array;
-        allKeysTotal.set(totals, offset);
-        allKeysShare.set(shares, offset);
-        offset += totals.length;
-        totals.sort();
-        shares.sort();
-    }
-    allKeysTotal.sort();
-    allKeysShare.sort();
+    const all = (keys: Float64Array[]) => {
+        const merged = new Float64Array(training.length);
+        let offset = 0;
+        for (const group of keys) {
+            merged.set(group, offset);
+            offset += group.length;
+            group.sort();
+        }
+        return merged.sort();
+    };
+    const allTotals = all(totalKeys);
+    const allShares = all(shareKeys);
     const foldSizes = new Int32Array(folds);
     foldOf.forEach((fold) => {
         foldSizes[fold] = (foldSizes[fold] ?? 0) + 1;
     });
+    const total = new Float64Array(groups * folds);
+    const share = new Float64Array(groups * folds);
     for (let fold = 0; fold < folds; fold++) {
         const everyone = training.length - (foldSizes[fold] ?? 0);
-        const fallbackTotal = medianLeavingOut(allKeysTotal, fold, everyone) ?? 0;
-        const fallbackShare = medianLeavingOut(allKeysShare, fold, everyone) ?? 0;
+        const fallbackTotal = medianLeavingOut(allTotals, fold, everyone) ?? 0;
+        const fallbackShare = medianLeavingOut(allShares, fold, everyone) ?? 0;
         for (let group = 0; group < groups; group++) {
             const count = (groupCounts[group] ?? 0) - (groupFoldCounts[group * folds + fold] ?? 0);
-            baselineTotal[group * folds + fold] =
+            total[group * folds + fold] =
                 medianLeavingOut(totalKeys[group] as Float64Array, fold, count) ?? fallbackTotal;
-            baselineShare[group * folds + fold] =
+            share[group * folds + fold] =
                 (medianLeavingOut(shareKeys[group] as Float64Array, fold, count) ?? fallbackShare) /
                 SHARE_SCALE;
         }
     }
+    return { groupOf, total, share };
+}
 
-    // The model of each fold, and every training installer predicted by the model that did not see it.
+/** Every training installer predicted by the model of the folds that did not see it, and by the baseline. */
+function crossValidate(
+    table: EstimateTable,
+    config: SegmentationConfig,
+    learned: Learned,
+    penalty: { total: number; vg: number }
+): EstimateQuality {
+    const { encoder, equations, folds, foldOf, trueTotal, trueVg } = learned;
+    const width = encoder.width;
+    const baseline = baselineMedians(table, learned);
     const weights = Array.from({ length: folds }, (_, fold) =>
         combine(
             equations.solve(fold, penalty.total, encoder.unpenalised),
@@ -435,38 +432,52 @@ function crossValidate(
     );
     const x = new Float64Array(width);
     const prediction: Prediction = { total: 0, vg: 0 };
-    let modelError = 0;
-    let baselineError = 0;
-    let modelSegments = 0;
-    let baselineSegments = 0;
-    let modelTypes = 0;
-    let baselineTypes = 0;
-    training.forEach((installer, position) => {
+    const score = {
+        modelError: 0,
+        baselineError: 0,
+        modelSegments: 0,
+        baselineSegments: 0,
+        modelTypes: 0,
+        baselineTypes: 0
+    };
+    learned.installers.forEach((installer, position) => {
         const fold = foldOf[position] ?? 0;
         const total = trueTotal[position] ?? 0;
         const vg = trueVg[position] ?? 0;
-        const everHadShare = table.everHadShare(installer) || (table.vgUnits12m(installer) ?? 0) > 0;
+        const inputs = {
+            everHadShare: table.everHadShare(installer),
+            vgUnits12m: table.vgUnits12m(installer)
+        };
+        // The type each potential gives, with the rules' "VG ever had a share" for that potential.
+        const typeOf = (potentialVg: number, potentialTotal: number) =>
+            customerType(potentialVg, potentialTotal, vgEverHadShare(inputs, { vg: potentialVg }), config);
         const segment = potentialSegment(total, config);
-        const type = customerType(vg, total, everHadShare, config);
+        const type = typeOf(vg, total);
 
-        toUnits(weights[fold] as Float64Array, width, encoder.encode(installer, x), totalCap, prediction);
-        modelError += Math.abs(prediction.total - total);
-        if (potentialSegment(prediction.total, config) === segment) modelSegments++;
-        if (customerType(prediction.vg, prediction.total, everHadShare, config) === type) modelTypes++;
+        toUnits(
+            weights[fold] as Float64Array,
+            width,
+            encoder.encode(installer, x),
+            learned.totalCap,
+            prediction
+        );
+        score.modelError += Math.abs(prediction.total - total);
+        if (potentialSegment(prediction.total, config) === segment) score.modelSegments++;
+        if (typeOf(prediction.vg, prediction.total) === type) score.modelTypes++;
 
-        const cell = groupOf(installer) * folds + fold;
-        const baseTotal = Math.round(baselineTotal[cell] ?? 0);
-        const baseVg = Math.round(baseTotal * (baselineShare[cell] ?? 0));
-        baselineError += Math.abs(baseTotal - total);
-        if (potentialSegment(baseTotal, config) === segment) baselineSegments++;
-        if (customerType(baseVg, baseTotal, everHadShare, config) === type) baselineTypes++;
+        const cell = baseline.groupOf(installer) * folds + fold;
+        const baseTotal = Math.round(baseline.total[cell] ?? 0);
+        const baseVg = Math.round(baseTotal * (baseline.share[cell] ?? 0));
+        score.baselineError += Math.abs(baseTotal - total);
+        if (potentialSegment(baseTotal, config) === segment) score.baselineSegments++;
+        if (typeOf(baseVg, baseTotal) === type) score.baselineTypes++;
     });
-    const heldOut = training.length;
+    const heldOut = learned.installers.length;
     return {
         folds,
         heldOutInstallers: heldOut,
-        mae: { model: modelError / heldOut, baseline: baselineError / heldOut },
-        segmentAccuracy: { model: modelSegments / heldOut, baseline: baselineSegments / heldOut },
-        typeAccuracy: { model: modelTypes / heldOut, baseline: baselineTypes / heldOut }
+        mae: { model: score.modelError / heldOut, baseline: score.baselineError / heldOut },
+        segmentAccuracy: { model: score.modelSegments / heldOut, baseline: score.baselineSegments / heldOut },
+        typeAccuracy: { model: score.modelTypes / heldOut, baseline: score.baselineTypes / heldOut }
     };
 }

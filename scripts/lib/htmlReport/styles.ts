@@ -28,7 +28,7 @@ header.top { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: flex-s
 .status { display: inline-block; border-radius: 999px; padding: 6px 14px; font-weight: 600; white-space: nowrap; }
 .status-ok { background: var(--ok-bg); color: var(--ok); }
 .status-partial { background: var(--warn-bg); color: var(--warn); }
-.status-failed, .status-refused { background: var(--bad-bg); color: var(--bad); }
+.status-failed, .status-refused, .status-stopped, .status-busy { background: var(--bad-bg); color: var(--bad); }
 section { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px;
   margin-bottom: 18px; }
 .row { display: flex; flex-wrap: wrap; gap: 18px; margin-bottom: 18px; align-items: stretch; }

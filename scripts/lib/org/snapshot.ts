@@ -1,7 +1,22 @@
-import type { ObjectCounts, RunState, Snapshot } from '../runState.ts';
-import { READ_OBJECTS } from '../runState.ts';
+import { READ_OBJECTS, type ObjectCounts } from '../objects.ts';
 import { OrgApiError, type OrgApi } from './api.ts';
 import { soqlDateTime, soqlString } from './soql.ts';
+
+/**
+ * Counts per object: all records; with a kept state also those changed since its start mark by its user and by
+ * anyone else, and those changed since its end mark. `userId` is the session's user now.
+ */
+export type Snapshot = {
+    serverTime: Date;
+    userId: string;
+    totals: ObjectCounts;
+    sinceReadStartByUser?: ObjectCounts;
+    sinceReadStartByOthers?: ObjectCounts;
+    sinceWriteEnd?: ObjectCounts;
+};
+
+/** What the last complete run kept to count against: its marks and the user it wrote as (see runState.ts). */
+export type Marks = { readStart: string; writeEnd: string; userId: string };
 
 /** One `COUNT()` query, with the org's clock from the answer's Date header. */
 async function count(api: OrgApi, soql: string): Promise<{ total: number; serverTime: Date }> {
@@ -43,10 +58,7 @@ async function countsPerObject(
  * anyone else, and those changed since its end mark (9 more). The server time is the first answer's: before
  * anything this run reads.
  */
-export async function takeSnapshot(
-    api: OrgApi,
-    kept?: Pick<RunState, 'readStart' | 'writeEnd' | 'userId'>
-): Promise<Snapshot> {
+export async function takeSnapshot(api: OrgApi, kept?: Marks): Promise<Snapshot> {
     const userId = api.identity?.userId;
     if (!userId) throw new OrgApiError('the session was not identified before counting', 'NO_IDENTITY');
     const all = await countsPerObject(api, '');

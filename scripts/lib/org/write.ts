@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCsv, type CsvRow } from '../csv.ts';
-import { isTransient, OrgApiError, type OrgApi } from './api.ts';
+import type { CellType } from '../picklists.ts';
+import { isTransient, OrgApiError, type HttpRequest, type OrgApi } from './api.ts';
 import { queryRest, waitForJob, type PollOptions } from './query.ts';
 import { soqlString } from './soql.ts';
 
@@ -13,6 +14,8 @@ export type WriteJob = {
     keyField: string;
     file: string;
     rows: number;
+    /** The JSON type of each column (from the data model), for sObject Collections. */
+    types: Readonly<Record<string, CellType>>;
 };
 
 export type WriteFailure = { key: string; reason: string };
@@ -22,6 +25,8 @@ export type WriteOutcome = {
     failed: number;
     /** Ingest jobs used, with their end state, for the report (and to look them up in Setup). */
     jobs: { id: string; state: string }[];
+    /** Why the file was not sent to its end (the session, the API limit, a failed job, a stop): the rest never ran. */
+    stoppedBy?: Error;
 };
 
 export type WriteOptions = {
@@ -40,8 +45,6 @@ const LOCK_RETRY_BATCH = 20;
 const LOCK_RETRY_DELAY_MS = 2_000;
 /** Salesforce's "leave as is" is an empty cell; "clear" is #N/A. Both apply to REST as omitted / null. */
 const CLEAR = '#N/A';
-const NUMBER_FIELDS = new Set(['VG_Potential_Share__c', 'Boiler_Potential__c', 'Units__c']);
-const BOOLEAN_FIELDS = new Set(['VG_Ever_Had_Share__c']);
 
 type CollectionResult = {
     id?: string;
@@ -57,17 +60,17 @@ type IngestJob = {
     errorMessage?: string;
 };
 
-function jsonValue(field: string, cell: string): unknown {
+function jsonValue(type: CellType | undefined, cell: string): unknown {
     if (cell === CLEAR) return null;
-    if (NUMBER_FIELDS.has(field)) return Number(cell);
-    if (BOOLEAN_FIELDS.has(field)) return cell === 'true';
+    if (type === 'number') return Number(cell);
+    if (type === 'boolean') return cell === 'true';
     return cell;
 }
 
 function toSObject(job: WriteJob, row: CsvRow): Record<string, unknown> {
     const record: Record<string, unknown> = { attributes: { type: job.object } };
     for (const [field, cell] of Object.entries(row)) {
-        if (cell !== '') record[field] = jsonValue(field, cell);
+        if (cell !== '') record[field] = jsonValue(job.types[field], cell);
     }
     return record;
 }
@@ -292,13 +295,14 @@ export async function* csvParts(file: string, maxBytes: number): AsyncGenerator<
     if (header !== undefined && partBytes > 0) yield Buffer.concat([header, ...parts]);
 }
 
-async function runIngestJob(
+/** Creates the ingest job, uploads the part and closes it; a job that cannot be closed is aborted. */
+async function openIngestJob(
     api: OrgApi,
     job: WriteJob,
     csv: Buffer,
     options: WriteOptions,
     outcome: WriteOutcome
-): Promise<CsvRow[]> {
+): Promise<{ record: { id: string; state: string }; abort: () => Promise<boolean> }> {
     const created = await api.json<IngestJob>(
         'ingestCreate',
         {
@@ -316,15 +320,12 @@ async function runIngestJob(
     );
     const record = { id: created.id, state: created.state };
     outcome.jobs.push(record);
+    const jobUrl = `/jobs/ingest/${created.id}`;
     const abort = () =>
         api
             .json(
                 'jobAbort',
-                {
-                    method: 'PATCH',
-                    url: `/jobs/ingest/${created.id}`,
-                    body: JSON.stringify({ state: 'Aborted' })
-                },
+                { method: 'PATCH', url: jobUrl, body: JSON.stringify({ state: 'Aborted' }) },
                 true
             )
             .then(
@@ -333,35 +334,44 @@ async function runIngestJob(
             );
     try {
         options.signal?.throwIfAborted();
-        await api.text(
-            'ingestUpload',
-            {
-                method: 'PUT',
-                url: `/jobs/ingest/${created.id}/batches`,
-                body: csv,
-                headers: { 'Content-Type': 'text/csv' }
-            },
-            false
-        );
-        await api.json(
-            'ingestClose',
-            {
-                method: 'PATCH',
-                url: `/jobs/ingest/${created.id}`,
-                body: JSON.stringify({ state: 'UploadComplete' })
-            },
-            false
-        );
+        const upload: HttpRequest = {
+            method: 'PUT',
+            url: `${jobUrl}/batches`,
+            body: csv,
+            headers: { 'Content-Type': 'text/csv' }
+        };
+        await api.text('ingestUpload', upload, false);
+        const close: HttpRequest = {
+            method: 'PATCH',
+            url: jobUrl,
+            body: JSON.stringify({ state: 'UploadComplete' })
+        };
+        await api.json('ingestClose', close, false);
     } catch (error) {
         await abort();
         record.state = 'Aborted';
         throw error;
     }
+    return { record, abort };
+}
+
+/**
+ * One ingest job per part: open it, wait for its end, count what it wrote; per-row failures go to onFailure, the
+ * rows that failed only on a lock are returned for one more try.
+ */
+async function runIngestJob(
+    api: OrgApi,
+    job: WriteJob,
+    csv: Buffer,
+    options: WriteOptions,
+    outcome: WriteOutcome
+): Promise<CsvRow[]> {
+    const { record, abort } = await openIngestJob(api, job, csv, options, outcome);
     const done = await waitForJob(
-        () => api.json<IngestJob>('ingestPoll', { method: 'GET', url: `/jobs/ingest/${created.id}` }, true),
+        () => api.json<IngestJob>('ingestPoll', { method: 'GET', url: `/jobs/ingest/${record.id}` }, true),
         ['JobComplete', 'Failed', 'Aborted'],
         { ...options.poll, signal: options.signal },
-        `Bulk ingest job ${created.id}`
+        `Bulk ingest job ${record.id}`
     ).catch(async (error: unknown) => {
         // Stopped by the admin: abort what the org has not started yet. Timed out: leave it running, report it.
         record.state = options.signal?.aborted && (await abort()) ? 'Aborted' : 'InProgress';
@@ -371,12 +381,7 @@ async function runIngestJob(
     outcome.written += (done.numberRecordsProcessed ?? 0) - (done.numberRecordsFailed ?? 0);
     const locked: CsvRow[] = [];
     if ((done.numberRecordsFailed ?? 0) > 0 || done.state !== 'JobComplete') {
-        const failed = await api.text(
-            'ingestResults',
-            { method: 'GET', url: `/jobs/ingest/${created.id}/failedResults/` },
-            true
-        );
-        for await (const row of parseCsv([failed.body], { source: `failed results of ${created.id}` })) {
+        for await (const row of resultRows(api, record.id, 'failedResults')) {
             const { sf__Id: _id, sf__Error: reason = '', ...original } = row;
             if (reason.startsWith('UNABLE_TO_LOCK_ROW')) {
                 locked.push(original);
@@ -387,36 +392,44 @@ async function runIngestJob(
         }
     }
     if (done.state !== 'JobComplete') {
-        const unprocessed = await api.text(
-            'ingestResults',
-            { method: 'GET', url: `/jobs/ingest/${created.id}/unprocessedrecords/` },
-            true
-        );
-        for await (const row of parseCsv([unprocessed.body], {
-            source: `unprocessed records of ${created.id}`
-        })) {
+        for await (const row of resultRows(api, record.id, 'unprocessedrecords')) {
             outcome.failed++;
             await options.onFailure({
                 key: row[job.keyField] ?? '',
-                reason: `not processed: job ${created.id} ended ${done.state} (${done.errorMessage ?? 'no message'})`
+                reason: `not processed: job ${record.id} ended ${done.state} (${done.errorMessage ?? 'no message'})`
             });
         }
     }
     return locked;
 }
 
+/** The failed or unprocessed records of an ended ingest job. */
+async function* resultRows(
+    api: OrgApi,
+    jobId: string,
+    which: 'failedResults' | 'unprocessedrecords'
+): AsyncGenerator<CsvRow> {
+    const answer = await api.text(
+        'ingestResults',
+        { method: 'GET', url: `/jobs/ingest/${jobId}/${which}/` },
+        true
+    );
+    const source = `${which === 'failedResults' ? 'failed results' : 'unprocessed records'} of ${jobId}`;
+    yield* parseCsv([answer.body], { source });
+}
+
 /**
  * Sends a prepared file: sObject Collections up to bulkFromRows rows, Bulk API 2.0 ingest jobs above.
- * Per-row failures go to onFailure; what never ran (an ingest job that failed, timed out or was stopped)
- * raises an OrgApiError after the rows that did run are accounted for.
+ * Per-row failures go to onFailure; what never ran (an ingest job that failed, timed out or was stopped, the
+ * session or the API allowance ran out) is `stoppedBy`, next to the rows that did run: those are real, and the
+ * report counts them.
  */
 export async function sendFile(api: OrgApi, job: WriteJob, options: WriteOptions): Promise<WriteOutcome> {
     const outcome: WriteOutcome = { written: 0, failed: 0, jobs: [] };
     try {
         await sendRows(api, job, options, outcome);
     } catch (error) {
-        // What was written before the stop is real: the report must count it.
-        throw Object.assign(error as Error, { outcome });
+        outcome.stoppedBy = error instanceof Error ? error : new Error(String(error));
     }
     return outcome;
 }

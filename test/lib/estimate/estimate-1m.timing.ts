@@ -9,6 +9,7 @@ import { InstallerTable } from '../../../scripts/lib/installers.ts';
 import { readPicklists } from '../../../scripts/lib/picklists.ts';
 import { estimatePotentials } from '../../../scripts/lib/estimate/index.ts';
 import { generateInstallers } from '../../../scripts/lib/synthetic.ts';
+import { addRow, estimateRows } from './syntheticTable.ts';
 
 const installers = Number(process.argv[2] ?? 1_000_000);
 const picklists = readPicklists();
@@ -20,9 +21,9 @@ let started = performance.now();
 for (const installer of generateInstallers({ seed: 1, installers, config, picklists })) {
     const index = table.add(installer.account);
     if (index === undefined) continue;
+    table.markWritable(index);
     for (const row of installer.potentials) {
-        if (row.Product_Group__c === config.boilerProductGroup)
-            table.addBoilerRow(index, row.Brand__c, row.Units__c, row.Source__c);
+        addRow(table, index, row.Product_Group__c, row.Brand__c, row.Units__c, row.Source__c);
     }
 }
 const generated = (performance.now() - started) / 1000;
@@ -32,8 +33,7 @@ const rssBefore = process.memoryUsage().rss;
 started = performance.now();
 const cpuBefore = process.cpuUsage();
 const outcome = estimatePotentials(table, { reestimate: false, seed: 1, config });
-let rows = 0;
-for (const row of outcome.rows) rows += row.units >= 0 ? 1 : 0;
+const rows = estimateRows(table).length;
 const estimated = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 

@@ -4,9 +4,17 @@ import {
     customerType,
     potentialSegment
 } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
-import { estimatePotentials, type EstimateRow } from '../../../scripts/lib/estimate/index.ts';
+import { estimatePotentials } from '../../../scripts/lib/estimate/index.ts';
 import { InstallerTable } from '../../../scripts/lib/installers.ts';
-import { config, median, picklists, syntheticTable, unitsSnapshot } from './syntheticTable.ts';
+import {
+    addRow,
+    config,
+    estimateRows,
+    median,
+    picklists,
+    syntheticTable,
+    unitsSnapshot
+} from './syntheticTable.ts';
 
 const SALES = config.potentialSources.sales;
 const ESTIMATE = config.potentialSources.estimate;
@@ -23,10 +31,6 @@ function account(id: string, overrides: Partial<Parameters<InstallerTable['add']
         VG_Units_12M__c: 8,
         ...overrides
     };
-}
-
-function rowsOf(rows: Iterable<EstimateRow>): EstimateRow[] {
-    return [...rows];
 }
 
 /**
@@ -139,14 +143,14 @@ describe('estimatePotentials on synthetic installers (known generating process, 
                 salesBefore.subarray(index * width, (index + 1) * width)
             );
         }
-        for (const row of outcome.rows) {
+        for (const row of estimateRows(table)) {
             assert.equal(table.hasSalesBoilerRows(row.accountIndex), false);
         }
     });
 
     test('rows: one per estimated brand with units > 0, matching the table', () => {
-        const rows = rowsOf(outcome.rows);
-        assert.equal(rows.length, outcome.rows.count);
+        const rows = estimateRows(table);
+        assert.equal(rows.length, outcome.rowCount);
         assert.ok(
             rows.every((row) => row.units > 0),
             'no earlier estimates, so no zero rows'
@@ -170,7 +174,7 @@ describe('determinism', () => {
         const a = estimatePotentials(first.table, { reestimate: false, seed: 9, config });
         const b = estimatePotentials(second.table, { reestimate: false, seed: 9, config });
         assert.deepEqual(a.quality, b.quality);
-        assert.deepEqual(rowsOf(a.rows), rowsOf(b.rows));
+        assert.deepEqual(estimateRows(first.table), estimateRows(second.table));
         assert.deepEqual(unitsSnapshot(first.table), unitsSnapshot(second.table));
     });
 
@@ -179,7 +183,7 @@ describe('determinism', () => {
         const second = syntheticTable({ seed: 5, installers: 3000 });
         const a = estimatePotentials(first.table, { reestimate: false, seed: 1, config });
         const b = estimatePotentials(second.table, { reestimate: false, seed: 2, config });
-        assert.deepEqual(rowsOf(a.rows), rowsOf(b.rows));
+        assert.deepEqual(estimateRows(first.table), estimateRows(second.table));
         assert.notDeepEqual(a.quality, b.quality);
     });
 });
@@ -198,8 +202,8 @@ describe('too few sales-entered installers', () => {
         );
         assert.equal(outcome.estimatedCount, 0);
         assert.equal(outcome.quality, null);
-        assert.equal(outcome.rows.count, 0);
-        assert.deepEqual(rowsOf(outcome.rows), []);
+        assert.equal(outcome.rowCount, 0);
+        assert.deepEqual(estimateRows(table), []);
         assert.deepEqual(unitsSnapshot(table), before);
         for (let index = 0; index < table.size; index++) assert.equal(table.isEstimated(index), false);
     });
@@ -236,26 +240,27 @@ describe('earlier estimates (Source Schatting)', () => {
             account('0018d000000LOONAAA', { Name: 'De heer R. Loon', VG_Units_12M__c: 10 })
         );
         assert.ok(loon !== undefined);
-        table.addBoilerRow(loon, 'Vaillant', 6, ESTIMATE);
-        table.addBoilerRow(loon, 'AWB', 4, ESTIMATE);
-        table.addBoilerRow(loon, 'Remeha', 18, ESTIMATE);
-        table.addBoilerRow(loon, 'Daikin', 12, ESTIMATE);
+        table.markWritable(loon);
+        addRow(table, loon, config.boilerProductGroup, 'Vaillant', 6, ESTIMATE);
+        addRow(table, loon, config.boilerProductGroup, 'AWB', 4, ESTIMATE);
+        addRow(table, loon, config.boilerProductGroup, 'Remeha', 18, ESTIMATE);
+        addRow(table, loon, config.boilerProductGroup, 'Daikin', 12, ESTIMATE);
         return { table, loon };
     }
 
     test('are left alone without --reestimate', () => {
         const { table, loon } = withLoon();
-        const outcome = estimatePotentials(table, { reestimate: false, seed: 1, config });
+        estimatePotentials(table, { reestimate: false, seed: 1, config });
         assert.equal(table.isEstimated(loon), false);
         assert.deepEqual(table.potential(loon), { total: 40, vg: 10, enteredBySales: false });
-        assert.ok(rowsOf(outcome.rows).every((row) => row.accountIndex !== loon));
+        assert.ok(estimateRows(table).every((row) => row.accountIndex !== loon));
     });
 
     test('are refreshed with --reestimate: every brand with units, and 0 for an earlier brand the estimate drops', () => {
         const { table, loon } = withLoon();
-        const outcome = estimatePotentials(table, { reestimate: true, seed: 1, config });
+        estimatePotentials(table, { reestimate: true, seed: 1, config });
         assert.ok(table.isEstimated(loon));
-        const rows = rowsOf(outcome.rows).filter((row) => row.accountIndex === loon);
+        const rows = estimateRows(table).filter((row) => row.accountIndex === loon);
         const byBrand = new Map(rows.map((row) => [row.brand, row.units]));
         assert.equal(byBrand.size, rows.length, 'one row per brand');
         for (const brand of ['Vaillant', 'AWB', 'Remeha', 'Daikin']) {
@@ -279,12 +284,12 @@ describe('earlier estimates (Source Schatting)', () => {
         const { table } = syntheticTable({ seed: 41, installers: 500 });
         const mixed = table.add(account('0018d000000MIXDAAA'));
         assert.ok(mixed !== undefined);
-        table.addBoilerRow(mixed, 'Vaillant', 3, SALES);
-        table.addBoilerRow(mixed, 'Remeha', 9, ESTIMATE);
-        const outcome = estimatePotentials(table, { reestimate: true, seed: 1, config });
+        addRow(table, mixed, config.boilerProductGroup, 'Vaillant', 3, SALES);
+        addRow(table, mixed, config.boilerProductGroup, 'Remeha', 9, ESTIMATE);
+        estimatePotentials(table, { reestimate: true, seed: 1, config });
         assert.equal(table.isEstimated(mixed), false);
         assert.deepEqual(table.potential(mixed), { total: 12, vg: 3, enteredBySales: true });
-        assert.ok(rowsOf(outcome.rows).every((row) => row.accountIndex !== mixed));
+        assert.ok(estimateRows(table).every((row) => row.accountIndex !== mixed));
     });
 });
 
@@ -294,6 +299,8 @@ describe('the estimate of an installer', () => {
         const few = table.add(account('0018d0000000FEWAAA', { VG_Units_12M__c: 2, Revenue_12M__c: 3000 }));
         const many = table.add(account('0018d000000MANYAAA', { VG_Units_12M__c: 60, Revenue_12M__c: 80000 }));
         assert.ok(few !== undefined && many !== undefined);
+        table.markWritable(few);
+        table.markWritable(many);
         estimatePotentials(table, { reestimate: false, seed: 1, config });
         const small = table.potential(few);
         const large = table.potential(many);
@@ -315,6 +322,7 @@ describe('the estimate of an installer', () => {
             })
         );
         assert.ok(blank !== undefined);
+        table.markWritable(blank);
         estimatePotentials(table, { reestimate: false, seed: 1, config });
         const estimate = table.potential(blank);
         assert.ok(Number.isInteger(estimate.total) && estimate.total >= 1);
@@ -336,23 +344,19 @@ describe('the bundled sample org (data/csv)', () => {
             }) as Record<string, string>[];
         const table = new InstallerTable(config, picklists);
         for (const raw of await read('Account')) {
-            const result = check(schemas.account, 'Account', raw);
+            const result = check(schemas.account, raw);
             assert.ok(result.ok);
-            table.add(result.record);
+            const index = table.add(result.record);
+            assert.ok(index !== undefined);
+            table.markWritable(index);
         }
         for (const raw of await read('Potential__c')) {
-            const result = check(schemas.potential, 'Potential__c', raw);
+            const result = check(schemas.potential, raw);
             assert.ok(result.ok);
             const index = table.indexOf(result.record.Account__c);
             assert.ok(index !== undefined);
-            if (result.record.Product_Group__c === config.boilerProductGroup) {
-                table.addBoilerRow(
-                    index,
-                    result.record.Brand__c ?? '',
-                    result.record.Units__c,
-                    result.record.Source__c
-                );
-            }
+            const row = result.record;
+            addRow(table, index, row.Product_Group__c ?? '', row.Brand__c ?? '', row.Units__c, row.Source__c);
         }
         const empty = Array.from({ length: table.size }, (_, index) => index).filter(
             (index) => !table.hasBoilerRows(index)

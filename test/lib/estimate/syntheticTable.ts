@@ -1,5 +1,6 @@
 import type { SegmentationConfig } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { loadConfig } from '../../../scripts/lib/config.ts';
+import { forEachEstimateRow } from '../../../scripts/lib/estimate/index.ts';
 import { InstallerTable } from '../../../scripts/lib/installers.ts';
 import { readPicklists, type Picklists } from '../../../scripts/lib/picklists.ts';
 import { generateInstallers, type SyntheticOptions } from '../../../scripts/lib/synthetic.ts';
@@ -20,13 +21,46 @@ export function syntheticTable(
         const index = table.add(installer.account);
         if (index === undefined) throw new Error(`duplicate Id ${installer.account.Id}`);
         truths[index] = installer.truth;
+        // Every synthetic installer has a brand detail the run may write.
+        table.markWritable(index);
         for (const row of installer.potentials) {
-            if (row.Product_Group__c === tableConfig.boilerProductGroup) {
-                table.addBoilerRow(index, row.Brand__c, row.Units__c, row.Source__c);
-            }
+            addRow(table, index, row.Product_Group__c, row.Brand__c, row.Units__c, row.Source__c);
         }
     }
     return { table, truths };
+}
+
+/** Adds a potential row as the read does, carrying its own Key__c. */
+export function addRow(
+    table: InstallerTable,
+    index: number,
+    productGroup: string,
+    brand: string,
+    units: number,
+    source: string | null
+): void {
+    table.addPotentialRow(index, {
+        productGroup,
+        brand,
+        units,
+        source,
+        id: `row-${index}-${brand}`,
+        keyed: true
+    });
+}
+
+export type EstimateRow = { accountIndex: number; brand: string; units: number };
+
+/** The rows the estimate writes, installer by installer (see forEachEstimateRow). */
+export function estimateRows(table: InstallerTable): EstimateRow[] {
+    const rows: EstimateRow[] = [];
+    for (let index = 0; index < table.size; index++) {
+        if (!table.isEstimated(index)) continue;
+        forEachEstimateRow(table, index, (brand, units) =>
+            rows.push({ accountIndex: index, brand: table.brands[brand] ?? '', units })
+        );
+    }
+    return rows;
 }
 
 /** Boiler units per brand of every installer, for before/after comparisons. */

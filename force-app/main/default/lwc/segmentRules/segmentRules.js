@@ -90,6 +90,24 @@ export function emptyBoilerPotential() {
 }
 
 /**
+ * Whether a potential row counts towards the boiler potential T: rows of other product groups do not.
+ * @param {Pick<PotentialRow, 'productGroup'>} row
+ * @param {SegmentationConfig} config
+ */
+export function isBoilerRow(row, config) {
+    return row.productGroup === config.boilerProductGroup;
+}
+
+/**
+ * Whether a potential row was entered by sales (and so is never estimated over).
+ * @param {Pick<PotentialRow, 'source'>} row
+ * @param {SegmentationConfig} config
+ */
+export function isEnteredBySales(row, config) {
+    return row.source === config.potentialSources.sales;
+}
+
+/**
  * Adds one potential row to an installer's aggregate (streaming-friendly: no rows are kept).
  * Rows of other product groups do not count towards the boiler potential.
  * @param {BoilerPotential} aggregate mutated
@@ -98,14 +116,14 @@ export function emptyBoilerPotential() {
  * @returns {BoilerPotential}
  */
 export function addPotentialRow(aggregate, row, config) {
-    if (row.productGroup !== config.boilerProductGroup) {
+    if (!isBoilerRow(row, config)) {
         return aggregate;
     }
     aggregate.total += row.units;
     if (config.vgBrands.includes(row.brand)) {
         aggregate.vg += row.units;
     }
-    if (row.source === config.potentialSources.sales) {
+    if (isEnteredBySales(row, config)) {
         aggregate.enteredBySales = true;
     }
     return aggregate;
