@@ -1,3 +1,4 @@
+import { STANDIN_USERS } from './auth.ts';
 import { normalizeId } from './ids.ts';
 import type { FieldDef, ObjectSchema } from './schema.ts';
 import { uniqueKey, type Store, type StoredRecord } from './store.ts';
@@ -157,7 +158,9 @@ function newRecord(
     userId: string
 ): Record<string, StoredValue> {
     const record: Record<string, StoredValue> = {};
-    for (const field of object.fields) record[field.name] = field.defaultValue ?? null;
+    for (const field of object.fields) {
+        record[field.name] = field.defaultsToCurrentUser ? userId : (field.defaultValue ?? null);
+    }
     record.Id = id;
     if (object.nameField.kind === 'autoNumber') record.Name = store.nextAutoName(object.name);
     record.CreatedDate = timestamp;
@@ -193,6 +196,47 @@ function checkMasters(
             fail('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
         }
         record[field.name] = masterId;
+    }
+}
+
+/** The record a reference field names, checked as the org checks a master-detail value. */
+function referencedRecord(store: Store, field: FieldDef, given: string): string {
+    const id = normalizeId(given);
+    if (!id) fail('MALFORMED_ID', `${field.label}: id value of incorrect type: ${given}`, [field.name]);
+    const target = store.schema.objectByKeyPrefix.get(id.slice(0, 3));
+    if (!target?.allowsActivities) {
+        fail('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${given}`, [
+            field.name
+        ]);
+    }
+    if (store.isDeleted(target.name, id)) fail('ENTITY_IS_DELETED', 'entity is deleted', [field.name]);
+    if (!store.get(target.name, id)) {
+        fail('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
+    }
+    return id;
+}
+
+/**
+ * Lookups: an owner must be one of the org's users and active; a task's WhatId a live record of an object
+ * that allows activities.
+ */
+function checkReferences(
+    object: ObjectSchema,
+    record: Record<string, StoredValue>,
+    request: WriteRequest,
+    store: Store
+): void {
+    for (const field of object.fields) {
+        const given = record[field.name];
+        if (!field.reference || !request.values.has(field) || given === null || given === undefined) continue;
+        if (field.reference === 'activityParent') {
+            record[field.name] = referencedRecord(store, field, String(given));
+            continue;
+        }
+        const user = Object.values(STANDIN_USERS).find((candidate) => candidate.id === given);
+        if (!user) fail('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
+        // Reported as "INACTIVE_OWNER_OR_USER, operation performed with inactive user: []" (no fields).
+        if (!user.active) fail('INACTIVE_OWNER_OR_USER', 'operation performed with inactive user');
     }
 }
 
@@ -296,6 +340,7 @@ function buildRecord(
         fail('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
     }
     checkMasters(object, record, request, store);
+    checkReferences(object, record, request, store);
     for (const rule of object.validationRules) {
         if (rule.violatedBy(record)) {
             fail(
