@@ -147,6 +147,16 @@ function realisticReport(): RunReport {
         typeBySegment,
         downgrades,
         downgradeCount: 1230,
+        tasks: {
+            requested: false,
+            wanted: 0,
+            wantedByReason: {},
+            created: 0,
+            alreadyOpen: 0,
+            alreadyClosed: 0,
+            failed: 0,
+            nextVisitDue: null
+        },
         instanceUrl: 'https://vaillant-nl.my.salesforce.com',
         api: {
             requests: 45,
@@ -159,6 +169,8 @@ function realisticReport(): RunReport {
             brandDetailUpdates: '/var/log/klantsegmentatie/2026-11-25/Brand_Detail__c.update.csv',
             potentialKeys: '/var/log/klantsegmentatie/2026-11-25/Potential__c.update.csv',
             potentialUpserts: '/var/log/klantsegmentatie/2026-11-25/Potential__c.upsert.csv',
+            followUpsWanted: null,
+            followUpInserts: null,
             errors: '/var/log/klantsegmentatie/2026-11-25/errors.csv',
             html: '/var/log/klantsegmentatie/2026-11-25/report.html',
             report: '/var/log/klantsegmentatie/2026-11-25/report.json'

@@ -71,6 +71,16 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             }
         ],
         downgradeCount: 1,
+        tasks: {
+            requested: false,
+            wanted: 0,
+            wantedByReason: {},
+            created: 0,
+            alreadyOpen: 0,
+            alreadyClosed: 0,
+            failed: 0,
+            nextVisitDue: null
+        },
         instanceUrl: 'https://vaillant.my.salesforce.com',
         api: {
             requests: 37,
@@ -83,6 +93,8 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             brandDetailUpdates: 'out/run/Brand_Detail__c.update.csv',
             potentialKeys: 'out/run/Potential__c.update.csv',
             potentialUpserts: 'out/run/Potential__c.upsert.csv',
+            followUpsWanted: null,
+            followUpInserts: null,
             errors: 'out/run/errors.csv',
             html: 'out/run/report.html',
             report: 'out/run/report.json'

@@ -7,6 +7,7 @@ import { STANDIN_USERS } from '../../scripts/dev/standin/auth.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
 import { CsvFileWriter } from '../../scripts/lib/csv.ts';
 import { FOLLOW_UP_TASK_FIELDS } from '../../scripts/lib/followUpTasks.ts';
+import { cellTypes } from '../../scripts/lib/picklists.ts';
 import { openOrg } from '../../scripts/lib/org/connect.ts';
 import { readFollowUps, IDS_PER_QUERY, type ExistingFollowUp } from '../../scripts/lib/org/followUps.ts';
 import { DEFAULT_POLL } from '../../scripts/lib/org/query.ts';
@@ -34,7 +35,8 @@ async function taskFile(dir: string, rows: { whatId: string; occasion: string; o
         operation: 'insert' as const,
         keyField: 'Follow_Up_Key__c',
         file,
-        rows: rows.length
+        rows: rows.length,
+        types: cellTypes('Task', FOLLOW_UP_TASK_FIELDS)
     };
 }
 
