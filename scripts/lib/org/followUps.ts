@@ -20,8 +20,16 @@ const taskRow = z.object({
     IsClosed: flag
 });
 
+/** The Task fields the run reads to know its own tasks (the integration user must be able to read them). */
+export const FOLLOW_UP_READ_FIELDS = [
+    'WhatId',
+    FOLLOW_UP_KEY_FIELD,
+    FOLLOW_UP_REASON_FIELD,
+    'IsClosed'
+] as const;
+
 /** The package's tasks: the reason field is filled on every task it made and on no other (the metadata's promise). */
-const PACKAGE_TASKS = `SELECT WhatId, ${FOLLOW_UP_KEY_FIELD}, ${FOLLOW_UP_REASON_FIELD}, IsClosed FROM Task WHERE ${FOLLOW_UP_REASON_FIELD} != null`;
+const PACKAGE_TASKS = `SELECT ${FOLLOW_UP_READ_FIELDS.join(', ')} FROM Task WHERE ${FOLLOW_UP_REASON_FIELD} != null`;
 
 export type FollowUpRead =
     /** The package's tasks of these brand details, by REST, IDS_PER_QUERY at a time. */
