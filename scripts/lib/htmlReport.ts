@@ -336,7 +336,7 @@ function followUps(report: RunReport): Html {
     const next =
         tasks.nextVisitDue === null
             ? ''
-            : html`<p>Het volgende bezoek dat nog niet aan de beurt is, is dat op ${formatDate(tasks.nextVisitDue)}.</p>`;
+            : html`<p>Het eerstvolgende bezoek dat aan de beurt komt: ${formatDate(tasks.nextVisitDue)}.</p>`;
     const created = report.dryRun ? 'proefdraai: niets aangemaakt' : 'voor de eigenaar van de installateur';
     return html`<section aria-labelledby="opvolgtaken">
         <h2 id="opvolgtaken">Opvolgtaken</h2>
