@@ -190,27 +190,21 @@ export function dropFollowUp(
     });
 }
 
-/** What the tasks already in the org say about one wanted task. */
-export type Existing = {
-    /** A task with the wanted key, open or closed (a person closed it: that occasion was dealt with). */
-    sameKeyOpen: boolean;
-    sameKeyClosed: boolean;
-    /** An open task of the same brand detail and reason for another occasion. */
-    otherOpen: boolean;
-};
-
-export const NOTHING_EXISTS: Existing = { sameKeyOpen: false, sameKeyClosed: false, otherOpen: false };
+/**
+ * What the tasks already in the org say about one wanted task, as bits (a night can want a million tasks): a task
+ * with the wanted key, open or closed (a person closed it: that occasion was dealt with), and an open task of the
+ * same brand detail and reason for another occasion.
+ */
+export const EXISTS = { sameKeyOpen: 1, sameKeyClosed: 2, otherOpen: 4 } as const;
 
 /** Adds one existing task (of the wanted task's brand detail and reason) to what is known of the wanted one. */
 export function noteExisting(
-    known: Existing,
+    known: number,
     wantedKey: string,
     found: { key: string; isClosed: boolean }
-): Existing {
-    if (found.key === wantedKey) {
-        return found.isClosed ? { ...known, sameKeyClosed: true } : { ...known, sameKeyOpen: true };
-    }
-    return found.isClosed ? known : { ...known, otherOpen: true };
+): number {
+    if (found.key === wantedKey) return known | (found.isClosed ? EXISTS.sameKeyClosed : EXISTS.sameKeyOpen);
+    return found.isClosed ? known : known | EXISTS.otherOpen;
 }
 
 export type Verdict = 'create' | 'alreadyOpen' | 'alreadyClosed';
@@ -220,7 +214,7 @@ export type Verdict = 'create' | 'alreadyOpen' | 'alreadyClosed';
  * (for this occasion or an older one) means already open; a closed one for this occasion means a person dealt
  * with it; otherwise the task is created.
  */
-export function verdictOf(existing: Existing): Verdict {
-    if (existing.sameKeyOpen || existing.otherOpen) return 'alreadyOpen';
-    return existing.sameKeyClosed ? 'alreadyClosed' : 'create';
+export function verdictOf(known: number): Verdict {
+    if ((known & (EXISTS.sameKeyOpen | EXISTS.otherOpen)) !== 0) return 'alreadyOpen';
+    return (known & EXISTS.sameKeyClosed) !== 0 ? 'alreadyClosed' : 'create';
 }

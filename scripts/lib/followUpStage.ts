@@ -8,14 +8,18 @@ import { CsvFileWriter, parseCsv } from './csv.ts';
 import {
     dropFollowUp,
     noteExisting,
-    NOTHING_EXISTS,
     verdictOf,
     visitFollowUp,
-    type Existing,
     type FollowUpTask
 } from './followUpDecisions.ts';
-import { FOLLOW_UP_KEY_FIELD, FOLLOW_UP_REASON_FIELD, FOLLOW_UP_TASK_FIELDS } from './followUpTasks.ts';
-import { TextColumn, TextIndex } from './installers.ts';
+import {
+    FOLLOW_UP_KEY_FIELD,
+    FOLLOW_UP_REASON_FIELD,
+    FOLLOW_UP_TASK_FIELDS,
+    followUpKey,
+    followUpOccasion
+} from './followUpTasks.ts';
+import { Column, Dictionary, SmallIntColumn, TextIndex } from './installers.ts';
 import type { ExistingFollowUp } from './org/followUps.ts';
 import { cellTypes } from './picklists.ts';
 import type { Progress } from './progress.ts';
@@ -119,13 +123,17 @@ export async function prepareNoFollowUps(folder: RunFolder, tally: RunTally): Pr
     tally.files.add('followUpInserts');
 }
 
-/** The wanted tasks, one per brand detail and reason, and what the org's tasks say about each. */
+/**
+ * The wanted tasks, one per brand detail and reason, and what the org's tasks say about each: a row per wanted
+ * task, its occasion a dictionary code and what is known of it a byte (a night can want a million).
+ */
 type Wanted = {
     pairs: TextIndex;
-    keys: TextColumn;
+    occasions: SmallIntColumn;
+    dictionary: Dictionary;
+    known: Column<Uint8Array>;
     /** The brand details that want a task, while there are no more than READ_BY_IDS_UP_TO; else undefined. */
     whatIds: string[] | undefined;
-    known: Existing[];
 };
 
 function pairOf(whatId: string, reason: string): string {
@@ -133,12 +141,23 @@ function pairOf(whatId: string, reason: string): string {
 }
 
 async function readWanted(file: string): Promise<Wanted> {
-    const wanted: Wanted = { pairs: new TextIndex(), keys: new TextColumn(), whatIds: [], known: [] };
-    for await (const row of parseCsv(createReadStream(file), { source: file })) {
-        const whatId = row.WhatId ?? '';
-        wanted.pairs.add(pairOf(whatId, row[FOLLOW_UP_REASON_FIELD] ?? ''));
-        wanted.keys.push(row[FOLLOW_UP_KEY_FIELD] ?? '');
-        wanted.known.push(NOTHING_EXISTS);
+    const wanted: Wanted = {
+        pairs: new TextIndex(),
+        occasions: new SmallIntColumn(),
+        dictionary: new Dictionary(),
+        known: new Column((n) => new Uint8Array(n), new Uint8Array(1024)),
+        whatIds: []
+    };
+    for await (const task of parseCsv(createReadStream(file), { source: file })) {
+        const whatId = task.WhatId ?? '';
+        const row = wanted.pairs.add(pairOf(whatId, task[FOLLOW_UP_REASON_FIELD] ?? ''));
+        if (row === undefined) throw new Error(`${file}: a second task for one brand detail and reason`);
+        wanted.occasions.ensure(row + 1);
+        wanted.known.ensure(row + 1);
+        wanted.occasions.set(
+            row,
+            wanted.dictionary.encode(followUpOccasion(task[FOLLOW_UP_KEY_FIELD] ?? ''))
+        );
         // A brand detail's tasks are wanted one after another: its Id follows itself, never comes back later.
         if (wanted.whatIds && wanted.whatIds.at(-1) !== whatId) {
             wanted.whatIds.push(whatId);
@@ -150,10 +169,13 @@ async function readWanted(file: string): Promise<Wanted> {
 
 /** Matches the org's tasks to the wanted ones as they stream by: one query or Bulk job, never one per record. */
 async function noteOrgTasks(wanted: Wanted, tasks: AsyncIterable<ExistingFollowUp>): Promise<void> {
+    const known = wanted.known;
     for await (const task of tasks) {
         const row = wanted.pairs.get(pairOf(task.whatId, task.reason));
         if (row === undefined) continue;
-        wanted.known[row] = noteExisting(wanted.known[row]!, wanted.keys.get(row) ?? '', task);
+        const occasion = wanted.dictionary.decode(wanted.occasions.data[row] ?? 0) ?? '';
+        const key = followUpKey(task.whatId, task.reason, occasion);
+        known.data[row] = noteExisting(known.data[row] ?? 0, key, task);
     }
 }
 
@@ -163,7 +185,7 @@ async function prepareInserts(folder: RunFolder, wanted: Wanted, tally: RunTally
     const inserts = new CsvFileWriter(folder.stagingPath('followUpInserts'), COLUMNS);
     let row = 0;
     for await (const task of parseCsv(createReadStream(source), { source })) {
-        const verdict = verdictOf(wanted.known[row++]!);
+        const verdict = verdictOf(wanted.known.data[row++] ?? 0);
         if (verdict === 'create') await inserts.write(COLUMNS.map((field) => task[field]));
         else tally.taskVerdict(verdict);
     }

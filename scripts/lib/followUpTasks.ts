@@ -31,8 +31,13 @@ export const NEVER_VISITED = 'nooit-bezocht';
  * reason and occasion: the due date of a visit (YYYY-MM-DD, or NEVER_VISITED), the date Type klant dropped. A
  * task a person closed keeps its key, so the run knows that occasion was dealt with (docs/follow-up-tasks.md).
  */
-export function followUpKey(brandDetailId: string, reason: FollowUpReason, occasion: string): string {
+export function followUpKey(brandDetailId: string, reason: string, occasion: string): string {
     return `${brandDetailId}|${reason}|${occasion}`;
+}
+
+/** The occasion a key names (what follows its last `|`). */
+export function followUpOccasion(key: string): string {
+    return key.slice(key.lastIndexOf('|') + 1);
 }
 
 /**

@@ -5,7 +5,6 @@ import {
     dropFollowUp,
     followUpDueDate,
     noteExisting,
-    NOTHING_EXISTS,
     verdictOf,
     visitFollowUp,
     type DropFacts,
@@ -190,7 +189,7 @@ describe('verdict: one open task per brand detail and reason, one task per occas
     const KEY = `${ABOUT.brandDetailId}|Bezoek gepland|2026-11-20`;
     const OLDER = `${ABOUT.brandDetailId}|Bezoek gepland|2026-08-22`;
     const verdict = (...found: { key: string; isClosed: boolean }[]) =>
-        verdictOf(found.reduce((known, task) => noteExisting(known, KEY, task), NOTHING_EXISTS));
+        verdictOf(found.reduce((known, task) => noteExisting(known, KEY, task), 0));
 
     test('nothing there: create', () => {
         assert.equal(verdict(), 'create');
