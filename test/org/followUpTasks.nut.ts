@@ -471,3 +471,9 @@ test('--create-tasks: a night stopped while it writes the tasks leaves the drop 
         await rm(dir, { recursive: true, force: true });
     }
 });
+
+test('--create-tasks with a CSV folder is refused before anything is read: only an org can say which tasks exist', async () => {
+    const result = await runCommand(['--from-csv', 'data/csv', '--create-tasks']);
+    assert.equal(result.exitCode, 3);
+    assert.match(result.stderr, /--create-tasks needs an org/);
+});
