@@ -65,6 +65,20 @@ export type FollowUpReport = {
     nextVisitDue: string | null;
 };
 
+/** The follow-up tasks of a night that was not asked to create them (or has not yet). */
+export function noFollowUps(): FollowUpReport {
+    return {
+        requested: false,
+        wanted: 0,
+        wantedByReason: {},
+        created: 0,
+        alreadyOpen: 0,
+        alreadyClosed: 0,
+        failed: 0,
+        nextVisitDue: null
+    };
+}
+
 /** report.json: what the run read, decided and wrote. Its shape is snapshotted in the tests. */
 export type RunReport = {
     reportVersion: 2;

@@ -6,6 +6,7 @@ import type { Verdict } from './followUpDecisions.ts';
 import {
     increment,
     MAX_LISTED,
+    noFollowUps,
     NONE,
     type EstimateSummary,
     type HeldInstaller,
@@ -107,16 +108,7 @@ export class RunTally {
             typeBySegment: {},
             downgrades: [],
             downgradeCount: 0,
-            tasks: {
-                requested: false,
-                wanted: 0,
-                wantedByReason: {},
-                created: 0,
-                alreadyOpen: 0,
-                alreadyClosed: 0,
-                failed: 0,
-                nextVisitDue: null
-            },
+            tasks: noFollowUps(),
             instanceUrl: start.instanceUrl,
             api: { requests: 0, byKind: {}, dailyMax: null, dailyRemaining: null },
             jobs: [],

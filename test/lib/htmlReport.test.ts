@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { renderHtmlReport, recordUrl } from '../../scripts/lib/htmlReport.ts';
 import { escapeHtml, html } from '../../scripts/lib/htmlReport/html.ts';
 import { cellColours, formatDuration } from '../../scripts/lib/htmlReport/format.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import { noFollowUps, type RunReport } from '../../scripts/lib/report.ts';
 import { NO_SAFETY_STOP } from '../helpers/reportParts.ts';
 
 const HOSTILE = '<script>alert("x")</script> & Zn "Installatie"';
@@ -71,16 +71,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             }
         ],
         downgradeCount: 1,
-        tasks: {
-            requested: false,
-            wanted: 0,
-            wantedByReason: {},
-            created: 0,
-            alreadyOpen: 0,
-            alreadyClosed: 0,
-            failed: 0,
-            nextVisitDue: null
-        },
+        tasks: noFollowUps(),
         instanceUrl: 'https://vaillant.my.salesforce.com',
         api: {
             requests: 37,

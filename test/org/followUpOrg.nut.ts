@@ -59,27 +59,27 @@ describe('follow-up tasks through the org modules: insert, read back', () => {
                 accessToken: standin.accessToken
             })
         ).api;
-    const options = (failures: WriteFailure[], bulkFromRows = 2000) => ({
-        bulkFromRows,
-        poll: { ...DEFAULT_POLL, initialIntervalMs: 1 },
-        maxJobBytes: 1024 * 1024,
-        onFailure: async (failure: WriteFailure) => {
-            failures.push(failure);
-        }
-    });
-
-    test('sObject Collections create (POST), a refused row reported by its key', async () => {
+    /** Sends these tasks through the write module (Bulk from `bulkFromRows`); counts from zero. */
+    const send = async (rows: Parameters<typeof taskFile>[1], bulkFromRows = 2000) => {
         const api = await open();
         standin.resetStats();
         const failures: WriteFailure[] = [];
-        const outcome = await sendFile(
-            api,
-            await taskFile(dir, [
-                { whatId: IDS.loonVaillant, occasion: '2026-11-20' },
-                { whatId: IDS.loonAwb, occasion: 'nooit-bezocht', ownerId: STANDIN_USERS.former.id }
-            ]),
-            options(failures)
-        );
+        const outcome = await sendFile(api, await taskFile(dir, rows), {
+            bulkFromRows,
+            poll: { ...DEFAULT_POLL, initialIntervalMs: 1 },
+            maxJobBytes: 1024 * 1024,
+            onFailure: async (failure: WriteFailure) => {
+                failures.push(failure);
+            }
+        });
+        return { outcome, failures };
+    };
+
+    test('sObject Collections create (POST), a refused row reported by its key', async () => {
+        const { outcome, failures } = await send([
+            { whatId: IDS.loonVaillant, occasion: '2026-11-20' },
+            { whatId: IDS.loonAwb, occasion: 'nooit-bezocht', ownerId: STANDIN_USERS.former.id }
+        ]);
         assert.deepEqual([outcome.written, outcome.failed], [1, 1]);
         assert.deepEqual(failures, [
             {
@@ -92,16 +92,12 @@ describe('follow-up tasks through the org modules: insert, read back', () => {
     });
 
     test('Bulk API 2.0 ingest insert above the threshold', async () => {
-        const api = await open();
-        standin.resetStats();
-        const failures: WriteFailure[] = [];
-        const outcome = await sendFile(
-            api,
-            await taskFile(dir, [
+        const { outcome, failures } = await send(
+            [
                 { whatId: IDS.dekkerVaillant, occasion: '2026-11-01' },
                 { whatId: IDS.loonAwb, occasion: '2026-11-01' }
-            ]),
-            options(failures, 1)
+            ],
+            1
         );
         assert.deepEqual([outcome.written, outcome.failed, failures], [2, 0, []]);
         assert.equal(outcome.jobs.length, 1);
@@ -111,14 +107,8 @@ describe('follow-up tasks through the org modules: insert, read back', () => {
 
     test('an insert whose answer was lost is read back by its key, never sent twice', async () => {
         standin.setFaults([{ effect: 'loseResponse', method: 'POST', path: '/composite/sobjects' }]);
-        const api = await open();
-        const failures: WriteFailure[] = [];
         const before = standin.store.count('Task');
-        const outcome = await sendFile(
-            api,
-            await taskFile(dir, [{ whatId: IDS.dekkerVaillant, occasion: '2026-11-24' }]),
-            options(failures)
-        );
+        const { outcome } = await send([{ whatId: IDS.dekkerVaillant, occasion: '2026-11-24' }]);
         standin.setFaults([]);
         assert.deepEqual([outcome.written, outcome.failed], [1, 0]);
         assert.equal(standin.store.count('Task'), before + 1);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readRows, runCommand, writeRows, type Rows } from '../helpers/csvOrg.ts';
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { STANDIN_USERS } from '../../scripts/dev/standin/auth.ts';
-import type { Standin } from '../../scripts/dev/standin/server.ts';
+import type { Standin, StandinOptions } from '../../scripts/dev/standin/server.ts';
 import type { RunReport } from '../../scripts/lib/report.ts';
 
 /**
@@ -142,21 +142,36 @@ async function salesEdit(standin: Standin, object: string, id: string, fields: o
 
 type Night = { report: RunReport; out: string; stdout: string };
 
-function nights(standin: () => Standin, setClock: (date: Date) => void) {
-    return async (day: string, args: string[] = [], exitCode = 1): Promise<Night> => {
-        const now = new Date(`${day}T01:00:00.000Z`);
-        setClock(now);
-        standin().resetStats();
+/**
+ * A stand-in loaded with these installers for the suite (started before its tests, closed after), and a night:
+ * the command at 01:00 of a day, on the stand-in's clock and the command's.
+ */
+function orgOf(installers: Installer[], options: StandinOptions = {}) {
+    let clock = new Date('2026-11-24T12:00:00.000Z');
+    let dir = '';
+    const org = { standin: undefined as unknown as Standin, night };
+    async function night(day: string, args: string[] = [], exitCode = 1): Promise<Night> {
+        clock = new Date(`${day}T01:00:00.000Z`);
+        org.standin.resetStats();
         const out = await mkdtemp(path.join(os.tmpdir(), 'follow-up-night-'));
         const result = await runCommand([
-            ...orgArgs(standin()),
-            ...['--out', out, '--no-estimate', '--create-tasks', '--now', now.toISOString()],
+            ...orgArgs(org.standin),
+            ...['--out', out, '--no-estimate', '--create-tasks', '--now', clock.toISOString()],
             ...args
         ]);
         assert.equal(result.exitCode, exitCode, result.stderr);
         const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as RunReport;
         return { report, out, stdout: result.stdout };
-    };
+    }
+    before(async () => {
+        dir = await writeOrg(installers);
+        org.standin = await standinLoadedFrom(dir, { ...options, now: () => clock });
+    });
+    after(async () => {
+        await org.standin.close();
+        await rm(dir, { recursive: true, force: true });
+    });
+    return org;
 }
 
 const tasksOf = (standin: Standin) =>
@@ -179,21 +194,8 @@ const counts = (report: RunReport) => {
 };
 
 describe('--create-tasks: made once, never twice, never touched', () => {
-    let clock = new Date('2026-11-24T12:00:00.000Z');
-    let standin: Standin;
-    let dir: string;
-    const night = nights(
-        () => standin,
-        (date) => (clock = date)
-    );
-    before(async () => {
-        dir = await writeOrg(INSTALLERS);
-        standin = await standinLoadedFrom(dir, { now: () => clock });
-    });
-    after(async () => {
-        await standin.close();
-        await rm(dir, { recursive: true, force: true });
-    });
+    const org = orgOf(INSTALLERS);
+    const night = org.night;
 
     test('the first night: a task for each visit due, the drop, the locked record; none for the held installer', async () => {
         const { report, out, stdout } = await night('2026-11-25');
@@ -207,7 +209,7 @@ describe('--create-tasks: made once, never twice, never touched', () => {
         assert.deepEqual(report.tasks.wantedByReason, { 'Bezoek gepland': 4, 'Type klant gedaald': 1 });
         assert.equal(report.tasks.nextVisitDue, '2027-01-30', 'the AWB brand detail of installer 1');
         assert.equal(report.records.heldInstallers, 1);
-        const tasks = await tasksOf(standin);
+        const tasks = await tasksOf(org.standin);
         assert.deepEqual(
             tasks.map((task) => [task.WhatId, task.Follow_Up_Key__c, task.ActivityDate, task.OwnerId]).sort(),
             [
@@ -279,22 +281,22 @@ describe('--create-tasks: made once, never twice, never touched', () => {
             alreadyClosed: 0,
             failed: 1
         });
-        assert.equal(standin.stats().recordsCreated.Task, 0);
+        assert.equal(org.standin.stats().recordsCreated.Task, 0);
         const taskJobs = report.jobs.filter((job) => job.object === 'Task');
         assert.equal(taskJobs.length, 0, 'the refused task is retried through Collections, not a job');
         assert.equal(
-            standin.stats().requests.bulkQueryCreate,
+            org.standin.stats().requests.bulkQueryCreate,
             4,
             'three objects and the tasks: one job each'
         );
     });
 
     test('a task a person closed is not made again; one a person edited is left as they left it', async () => {
-        const tasks = await tasksOf(standin);
+        const tasks = await tasksOf(org.standin);
         const visit = tasks.find((task) => task.WhatId === DETAIL(DUE))!;
         const never = tasks.find((task) => task.WhatId === DETAIL(NEVER))!;
-        await salesEdit(standin, 'Task', visit.Id!, { Status: 'Completed' });
-        await salesEdit(standin, 'Task', never.Id!, {
+        await salesEdit(org.standin, 'Task', visit.Id!, { Status: 'Completed' });
+        await salesEdit(org.standin, 'Task', never.Id!, {
             Subject: 'Gebeld: bezoek 10 januari',
             ActivityDate: '2027-01-10'
         });
@@ -306,7 +308,7 @@ describe('--create-tasks: made once, never twice, never touched', () => {
             alreadyClosed: 1,
             failed: 1
         });
-        const after = await tasksOf(standin);
+        const after = await tasksOf(org.standin);
         assert.equal(after.length, 4);
         const edited = after.find((task) => task.Id === never.Id)!;
         assert.deepEqual(
@@ -318,11 +320,11 @@ describe('--create-tasks: made once, never twice, never touched', () => {
     });
 
     test('once a visit is logged, the next due date is a new occasion with its own task', async () => {
-        await salesEdit(standin, 'Brand_Detail__c', DETAIL(DUE), { Last_Visit_Date__c: '2026-11-25' });
+        await salesEdit(org.standin, 'Brand_Detail__c', DETAIL(DUE), { Last_Visit_Date__c: '2026-11-25' });
         const quiet = await night('2026-11-27');
         assert.equal(quiet.report.tasks.created, 0, 'the next visit is due 2027-02-23');
         const { report } = await night('2027-02-23');
-        const made = (await tasksOf(standin)).filter((task) => task.WhatId === DETAIL(DUE));
+        const made = (await tasksOf(org.standin)).filter((task) => task.WhatId === DETAIL(DUE));
         assert.deepEqual(made.map((task) => [task.Follow_Up_Key__c, task.IsClosed]).sort(), [
             [`${DETAIL(DUE)}|Bezoek gepland|2026-10-30`, 'true'],
             [`${DETAIL(DUE)}|Bezoek gepland|2027-02-23`, 'false']
@@ -333,30 +335,17 @@ describe('--create-tasks: made once, never twice, never touched', () => {
 });
 
 describe('--create-tasks and the change check: a visit that comes due is a reason to read', () => {
-    let clock = new Date('2026-11-24T12:00:00.000Z');
-    let standin: Standin;
-    let dir: string;
-    const night = nights(
-        () => standin,
-        (date) => (clock = date)
-    );
-    before(async () => {
-        dir = await writeOrg([
-            {
-                vg: 20,
-                other: 20,
-                details: [
-                    { Brand__c: 'Vaillant', Last_Visit_Date__c: '2026-08-01' },
-                    { Brand__c: 'AWB', Last_Visit_Date__c: '2026-08-29' } // due 2026-11-27
-                ]
-            }
-        ]);
-        standin = await standinLoadedFrom(dir, { now: () => clock });
-    });
-    after(async () => {
-        await standin.close();
-        await rm(dir, { recursive: true, force: true });
-    });
+    const org = orgOf([
+        {
+            vg: 20,
+            other: 20,
+            details: [
+                { Brand__c: 'Vaillant', Last_Visit_Date__c: '2026-08-01' },
+                { Brand__c: 'AWB', Last_Visit_Date__c: '2026-08-29' } // due 2026-11-27
+            ]
+        }
+    ]);
+    const night = org.night;
 
     test('a dry run wants the task and makes none', async () => {
         const { report, out } = await night('2026-11-25', ['--dry-run'], 0);
@@ -369,7 +358,7 @@ describe('--create-tasks and the change check: a visit that comes due is a reaso
         });
         assert.equal((await readRows(path.join(out, 'Task.wanted.csv'))).length, 1);
         assert.equal(report.files.followUpInserts, null);
-        assert.equal((await tasksOf(standin)).length, 0);
+        assert.equal((await tasksOf(org.standin)).length, 0);
     });
 
     test('nothing changed and no visit due: nothing read; the day a visit comes due: read in full, its task made', async () => {
@@ -399,35 +388,21 @@ describe('--create-tasks and the change check: a visit that comes due is a reaso
             alreadyClosed: 0,
             failed: 0
         });
-        assert.equal((await tasksOf(standin)).length, 2);
+        assert.equal((await tasksOf(org.standin)).length, 2);
     });
 });
 
 describe('--create-tasks: a drop whose record the org refuses', () => {
-    let clock = new Date('2026-11-24T12:00:00.000Z');
-    let standin: Standin;
-    let dir: string;
-    const night = nights(
-        () => standin,
-        (date) => (clock = date)
-    );
-    before(async () => {
-        dir = await writeOrg([INSTALLERS[DROP - 2]!]);
-        standin = await standinLoadedFrom(dir, {
-            now: () => clock,
-            faults: [{ effect: 'lockRow', recordIds: [DETAIL(1)], times: 'always' }]
-        });
+    const org = orgOf([INSTALLERS[DROP - 2]!], {
+        faults: [{ effect: 'lockRow', recordIds: [DETAIL(1)], times: 'always' }]
     });
-    after(async () => {
-        await standin.close();
-        await rm(dir, { recursive: true, force: true });
-    });
+    const night = org.night;
 
     test('its task comes first and is made once; the next night writes the record and makes no second task', async () => {
         const first = await night('2026-11-25');
         assert.equal(first.report.records.failed, 1, 'the brand detail stayed locked');
         assert.equal(first.report.tasks.created, 1, 'the tasks are written before the brand details');
-        standin.setFaults([]);
+        org.standin.setFaults([]);
         const next = await night('2026-11-26', [], 0);
         assert.equal(next.report.records.written, 1);
         assert.deepEqual(counts(next.report), {
@@ -437,7 +412,7 @@ describe('--create-tasks: a drop whose record the org refuses', () => {
             alreadyClosed: 0,
             failed: 0
         });
-        const tasks = await tasksOf(standin);
+        const tasks = await tasksOf(org.standin);
         assert.deepEqual(
             tasks.map((task) => task.Follow_Up_Key__c),
             [`${DETAIL(1)}|Type klant gedaald|2026-11-25`]
@@ -445,31 +420,22 @@ describe('--create-tasks: a drop whose record the org refuses', () => {
     });
 });
 
-test('--create-tasks: a night stopped while it writes the tasks leaves the drop for the next night to find', async () => {
-    let clock = new Date('2026-11-24T12:00:00.000Z');
-    const dir = await writeOrg([INSTALLERS[DROP - 2]!]);
-    const standin = await standinLoadedFrom(dir, {
-        now: () => clock,
+describe('--create-tasks: a night stopped while it writes the tasks', () => {
+    const org = orgOf([INSTALLERS[DROP - 2]!], {
         faults: [{ effect: 'requestLimit', method: 'POST', path: '/composite/sobjects' }]
     });
-    const night = nights(
-        () => standin,
-        (date) => (clock = date)
-    );
-    try {
-        const stopped = await night('2026-11-25', [], 2);
+
+    test('leaves the drop for the next night to find', async () => {
+        const stopped = await org.night('2026-11-25', [], 2);
         assert.equal(stopped.report.tasks.created, 0);
         assert.equal(stopped.report.records.written, 0, 'nothing after the tasks was written');
-        const next = await night('2026-11-26', [], 0);
+        const next = await org.night('2026-11-26', [], 0);
         assert.equal(next.report.tasks.created, 1);
         assert.deepEqual(
-            (await tasksOf(standin)).map((task) => task.Follow_Up_Key__c),
+            (await tasksOf(org.standin)).map((task) => task.Follow_Up_Key__c),
             [`${DETAIL(1)}|Type klant gedaald|2026-11-26`]
         );
-    } finally {
-        await standin.close();
-        await rm(dir, { recursive: true, force: true });
-    }
+    });
 });
 
 test('--create-tasks with a CSV folder is refused before anything is read: only an org can say which tasks exist', async () => {
