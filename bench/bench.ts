@@ -8,6 +8,7 @@ import { CHANGE_FILE, dataSet, type DataSet } from './data.ts';
 import { machine, measurement, ratios, summarize, type Measurement, type PhaseSummary } from './metrics.ts';
 import {
     checkTargets,
+    writtenBesidesTasks,
     renderReadmeTable,
     renderScaling,
     renderTargets,
@@ -28,6 +29,7 @@ const USAGE = `Usage: npm run bench -- --brand-details N [options]
   --seed S              generator seed (default 1)
   --change-share F      share of brand details whose installer's potential changes before the nightly run (default 0.05)
   --no-baseline         measure the command only
+  --create-tasks        the command's nights with --create-tasks (follow-up tasks); shown, never recorded
   --smoke               20,000 brand details, one run, nothing recorded; fails when a phase fails (CI)
   --no-record           do not update bench/results.json, bench/README.md and bench/scaling.md
   --render              only redraw the tables in bench/README.md and bench/scaling.md from bench/results.json
@@ -41,6 +43,7 @@ const { values } = parseArgs({
         seed: { type: 'string' },
         'change-share': { type: 'string' },
         'no-baseline': { type: 'boolean', default: false },
+        'create-tasks': { type: 'boolean', default: false },
         smoke: { type: 'boolean', default: false },
         'no-record': { type: 'boolean', default: false },
         render: { type: 'boolean', default: false },
@@ -64,7 +67,9 @@ const runs = whole('runs', values.runs, values.smoke ? 1 : 3);
 const seed = whole('seed', values.seed, 1);
 const changeShare = Number(values['change-share'] ?? 0.05);
 if (!(changeShare >= 0 && changeShare <= 1)) throw new Error('--change-share must be between 0 and 1');
-const record = !values.smoke && !values['no-record'];
+const createTasks = values['create-tasks'];
+// The recorded tables are the nights without tasks; a night with tasks is measured beside them on demand.
+const record = !values.smoke && !values['no-record'] && !createTasks;
 const log = (line: string) =>
     process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -83,6 +88,14 @@ const PHASES: Record<Phase, string> = {
     nightly: 'command, nightly run (a share of installers changed: read in full)',
     baseline: 'baseline: REST query + sObject Collections update of every brand detail'
 };
+
+/** With --create-tasks the second night reads in full: visits came due since the first (docs/follow-up-tasks.md). */
+function labelOf(phase: Phase): string {
+    if (!createTasks || phase === 'baseline') return PHASES[phase];
+    if (phase === 'second')
+        return 'command with --create-tasks, second run (nothing changed, but visits came due: read in full)';
+    return PHASES[phase].replace('command, ', 'command with --create-tasks, ');
+}
 
 async function main(): Promise<number> {
     if (values.render) {
@@ -120,7 +133,10 @@ async function main(): Promise<number> {
                 const env = { SF_INSTANCE_URL: standin.instanceUrl, SF_ACCESS_TOKEN: standin.accessToken };
                 const usage = await measureChild(
                     COMMAND,
-                    ['--out', path.join(out, phase), '--now', now, '--json'],
+                    [
+                        ...['--out', path.join(out, phase), '--now', now, '--json'],
+                        ...(createTasks ? ['--create-tasks'] : [])
+                    ],
                     env
                 );
                 const result = measurement(usage, await standin.stats());
@@ -151,12 +167,13 @@ async function main(): Promise<number> {
     const phases = Object.fromEntries(
         (Object.keys(measured) as Phase[])
             .filter((phase) => measured[phase].length > 0)
-            .map((phase) => [phase, { label: PHASES[phase], ...summarize(measured[phase]) }])
+            .map((phase) => [phase, { label: labelOf(phase), ...summarize(measured[phase]) }])
     ) as Partial<Record<Phase, PhaseSummary & { label: string }>>;
     const result: BenchResult = {
         brandDetails,
         seed,
         changeShare,
+        createTasks,
         measuredAt: new Date().toISOString(),
         machine: machine(),
         data: {
@@ -210,8 +227,8 @@ async function main(): Promise<number> {
         const second = phases.second;
         const nightly = phases.nightly;
         const problems = [
-            second && second.recordsWrittenTotal !== 0
-                ? `the second run wrote ${second.recordsWrittenTotal} records`
+            second && writtenBesidesTasks(second) !== 0
+                ? `the second run wrote ${writtenBesidesTasks(second)} records`
                 : '',
             nightly && nightly.recordsWrittenTotal === 0 ? 'the nightly run wrote nothing' : '',
             phases.first && phases.first.requestsWithoutPolls > 150
@@ -254,6 +271,7 @@ function reportFigures(report: RunReport | undefined) {
         api: report.api,
         jobs: report.jobs.length,
         estimate: report.estimate.status,
+        tasks: report.tasks,
         durationMs: report.durationMs,
         outcome: report.outcome.status
     };

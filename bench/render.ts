@@ -5,6 +5,8 @@ export type BenchResult = {
     brandDetails: number;
     seed: number;
     changeShare: number;
+    /** The command ran with --create-tasks (absent in results recorded before it existed: false). */
+    createTasks?: boolean;
     measuredAt: string;
     machine: ReturnType<typeof machine>;
     data: {
@@ -27,6 +29,14 @@ export type BenchResult = {
 export type ResultsFile = { results: Record<string, BenchResult> };
 
 export type TargetCheck = { target: string; value: string; met: boolean };
+
+/**
+ * Records a phase wrote besides follow-up tasks: with --create-tasks a night on which nothing else changed still
+ * makes the tasks of the visits that came due since the night before.
+ */
+export function writtenBesidesTasks(phase: PhaseSummary): number {
+    return phase.recordsWrittenTotal - (phase.recordsWritten.Task ?? 0);
+}
 
 /** The issue's targets (#7); they are set for 1,000,000 brand details but checked at every size. */
 export function checkTargets(result: BenchResult): TargetCheck[] {
@@ -73,7 +83,14 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
             met: cpu <= 60
         });
     }
-    if (second) {
+    if (second && result.createTasks) {
+        // A visit comes due on the second night: the change check reads in full to make its task (#17).
+        checks.push({
+            target: 'second run writes no brand detail or potential row (only the tasks of visits come due)',
+            value: `${writtenBesidesTasks(second)} (and ${second.recordsWritten.Task ?? 0} tasks)`,
+            met: writtenBesidesTasks(second) === 0
+        });
+    } else if (second) {
         checks.push({
             target: 'second run writes 0 records',
             value: String(second.recordsWrittenTotal),
@@ -83,6 +100,13 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
             target: 'second run uses <= 40 requests (polls included)',
             value: String(second.requests),
             met: second.requests <= 40
+        });
+    }
+    if (nightly && result.createTasks) {
+        checks.push({
+            target: 'nightly run with follow-up tasks: API requests without status polls <= 150',
+            value: String(nightly.requestsWithoutPolls),
+            met: nightly.requestsWithoutPolls <= 150
         });
     }
     if (nightly) {

@@ -8,11 +8,28 @@ import { startStandin } from './dev/standin/server.ts';
 
 /**
  * `npm run demo`: the nightly job, for real, against the local Salesforce API stand-in loaded with the sample
- * org in data/. The org is saved in out/demo/org/ (its records with who changed them when, and its org id), so
- * the next demo is the next night of the same org: it starts from what this one wrote, and when nothing changed
- * its change check finds that out with a few COUNT() queries.
+ * org in data/. The org is saved in out/demo/org/ (its records with who changed them when, its follow-up tasks,
+ * and its org id), so the next demo is the next night of the same org: it starts from what this one wrote, and
+ * when nothing changed its change check finds that out with a few COUNT() queries. `--create-tasks` is passed on
+ * to the command.
  */
-const OBJECTS = ['Account', 'Potential__c', 'Brand_Detail__c'];
+const OBJECTS = ['Account', 'Potential__c', 'Brand_Detail__c', 'Task'];
+/** Fields saved besides the sample's columns (data/csv has no owners and no tasks); no formula fields. */
+const MORE_FIELDS: Record<string, string[]> = {
+    Account: ['OwnerId'],
+    Task: [
+        'Id',
+        'OwnerId',
+        'WhatId',
+        'Subject',
+        'Description',
+        'ActivityDate',
+        'Status',
+        'Priority',
+        'Follow_Up_Key__c',
+        'Follow_Up_Reason__c'
+    ]
+};
 /** Kept with each record, so that the next night's change check sees what changed since this one. */
 const AUDIT_FIELDS = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
 const DEMO_DIR = path.join(REPO_ROOT, 'out/demo');
@@ -20,7 +37,12 @@ const STATE_DIR = path.join(DEMO_DIR, 'org');
 const ORG_FILE = path.join(STATE_DIR, 'org.json');
 const SAMPLE_DIR = path.join(REPO_ROOT, 'data/csv');
 
-const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+    options: {
+        reset: { type: 'boolean', default: false },
+        'create-tasks': { type: 'boolean', default: false }
+    }
+});
 if (values.reset) await rm(STATE_DIR, { recursive: true, force: true });
 const fresh = !(await stat(ORG_FILE).catch(() => undefined));
 if (fresh) {
@@ -36,9 +58,11 @@ const standin = await startStandin({ orgId, loadedAt: new Date(Date.now() - 86_4
 let exitCode = 2;
 try {
     for (const object of OBJECTS) {
+        const file = path.join(STATE_DIR, `${object}.csv`);
+        if (!(await stat(file).catch(() => undefined))) continue; // no tasks yet
         const response = await fetch(`${standin.instanceUrl}/__standin/load/${object}`, {
             method: 'POST',
-            body: await readFile(path.join(STATE_DIR, `${object}.csv`))
+            body: await readFile(file)
         });
         if (!response.ok) throw new Error(`loading ${object} into the stand-in: ${await response.text()}`);
     }
@@ -48,7 +72,7 @@ try {
     );
     const out = path.join(DEMO_DIR, new Date().toISOString().replace(/[:.]/g, '-'));
     exitCode = await reclassify(
-        ['--out', out],
+        ['--out', out, ...(values['create-tasks'] ? ['--create-tasks'] : [])],
         { SF_INSTANCE_URL: standin.instanceUrl, SF_ACCESS_TOKEN: standin.accessToken },
         {
             stdout: (text) => process.stdout.write(text),
@@ -58,8 +82,11 @@ try {
     );
     for (const object of OBJECTS) {
         // The sample's columns (the fields an org export would hold, no formula fields) and the audit fields.
-        const columns = (await readFile(path.join(SAMPLE_DIR, `${object}.csv`), 'utf8')).split(/\r?\n/, 1)[0];
-        const fields = [columns, ...AUDIT_FIELDS].join(',');
+        const sample = path.join(SAMPLE_DIR, `${object}.csv`);
+        const columns = (await stat(sample).catch(() => undefined))
+            ? (await readFile(sample, 'utf8')).split(/\r?\n/, 1)[0]!.split(',')
+            : [];
+        const fields = [...columns, ...(MORE_FIELDS[object] ?? []), ...AUDIT_FIELDS].join(',');
         const response = await fetch(`${standin.instanceUrl}/__standin/records/${object}?fields=${fields}`);
         await writeFile(path.join(STATE_DIR, `${object}.csv`), await response.text());
     }

@@ -8,6 +8,7 @@ import { loadConfig } from '../scripts/lib/config.ts';
 import { readPicklists } from '../scripts/lib/picklists.ts';
 import { fieldsOf, recordSchemas } from '../scripts/lib/records.ts';
 import { METADATA_DIR } from '../scripts/lib/paths.ts';
+import { FOLLOW_UP_READ_FIELDS } from '../scripts/lib/org/followUps.ts';
 import {
     FOLLOW_UP_KEY_FIELD,
     FOLLOW_UP_REASON_FIELD,
@@ -73,12 +74,15 @@ test('the integration user may edit exactly the fields the command writes, and r
         ...taskFieldPermissions(FOLLOW_UP_TASK_FIELDS)
     ].sort();
     assert.deepEqual(integration.editable, written);
-    const schemas = recordSchemas(loadConfig(), readPicklists());
+    // With --create-tasks the accounts are read with their owner, and the package's tasks are read back.
+    const schemas = recordSchemas(loadConfig(), readPicklists(), { owners: true });
     const read = [
         ...fieldsOf(schemas.account).map((field) => `Account.${field}`),
         ...fieldsOf(schemas.potential).map((field) => `Potential__c.${field}`),
-        ...fieldsOf(schemas.brandDetail).map((field) => `Brand_Detail__c.${field}`)
-    ].filter((field) => !/\.(Id|Name|Account__c|Brand__c|Product_Group__c|Units__c)$/.test(field)); // standard or required: always visible
+        ...fieldsOf(schemas.brandDetail).map((field) => `Brand_Detail__c.${field}`),
+        ...taskFieldPermissions(FOLLOW_UP_READ_FIELDS).filter((field) => field.startsWith('Task.'))
+    ].filter((field) => !/\.(Id|Name|OwnerId|Account__c|Brand__c|Product_Group__c|Units__c)$/.test(field)); // standard or required: always visible
+    assert.ok(read.includes('Task.Follow_Up_Key__c'), 'the key it recognises its tasks by');
     for (const field of read) {
         assert.ok(integration.readable.includes(field), `integration user cannot read ${field}`);
     }

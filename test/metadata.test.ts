@@ -15,7 +15,8 @@ import {
     FOLLOW_UP_KEY_FIELD,
     FOLLOW_UP_REASON_FIELD,
     FOLLOW_UP_REASONS,
-    followUpKey
+    followUpKey,
+    NEVER_VISITED
 } from '../scripts/lib/followUpTasks.ts';
 
 const parser = new XMLParser();
@@ -216,7 +217,11 @@ test('the follow-up task fields are Activity fields: an indexed text key that ho
     // Not unique: a closed task keeps its key, and the next open task for the same brand detail and reason has it too.
     assert.equal(key.unique, false);
     const longest = Math.max(
-        ...Object.values(FOLLOW_UP_REASONS).map((reason) => followUpKey('a01000000000001AAA', reason).length)
+        ...Object.values(FOLLOW_UP_REASONS).flatMap((reason) =>
+            ['2026-12-31', NEVER_VISITED].map(
+                (occasion) => followUpKey('a01000000000001AAA', reason, occasion).length
+            )
+        )
     );
     assert.ok(longest <= (key.length ?? 0), `a key of ${longest} characters fits in ${key.length}`);
     const reason = fieldMeta('Activity', FOLLOW_UP_REASON_FIELD);

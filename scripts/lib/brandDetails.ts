@@ -5,28 +5,8 @@ import {
     type FieldValues,
     type SegmentationConfig
 } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
-import { Column, SmallIntColumn, TextColumn } from './installers.ts';
+import { Column, Dictionary, SmallIntColumn, TextColumn } from './installers.ts';
 import type { BrandDetailRecord } from './records.ts';
-
-/** Strings with few distinct values (picklists, dates) stored once, each record holding a code. */
-class Dictionary {
-    private readonly values: (string | null)[] = [null];
-    private readonly codes = new Map<string | null, number>([[null, 0]]);
-    encode(value: string | null): number {
-        let code = this.codes.get(value);
-        if (code === undefined) {
-            code = this.values.length;
-            // A copy, not the value itself: a string cut from a Bulk result page would keep the page alive.
-            const own = value === null ? null : Buffer.from(value, 'utf8').toString('utf8');
-            this.values.push(own);
-            this.codes.set(own, code);
-        }
-        return code;
-    }
-    decode(code: number): string | null {
-        return this.values[code] ?? null;
-    }
-}
 
 /** 53-bit FNV-style hash: the explanation is compared, not kept (a million sentences would not fit the budget). */
 function hashText(text: string): number {

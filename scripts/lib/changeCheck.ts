@@ -19,8 +19,9 @@ export type KeptState = {
     stateFile: string;
     lastCompleteFile: string;
     fingerprint: string;
-    /** The run's clock (--now): the age of the kept state. */
+    /** The run's clock (--now): the age of the kept state; and its day, for the visits due (--create-tasks). */
     now: Date;
+    today: string;
     /** --full: read everything whatever the counts say. */
     full: boolean;
 };
@@ -37,6 +38,10 @@ export async function checkForChanges(org: OrgSource, kept: KeptState): Promise<
     const usable = usableState(await readState(kept.stateFile), kept.fingerprint, kept.now, kept.full);
     if ('reason' in usable) return { kind: 'full', reason: usable.reason, start: await org.snapshot() };
     const { state } = usable;
+    if (state.nextVisitDue !== null && kept.today >= state.nextVisitDue) {
+        const reason = `a visit is due since ${state.nextVisitDue}: its follow-up task is made tonight`;
+        return { kind: 'full', reason, start: await org.snapshot() };
+    }
     const start = await org.snapshot(state);
     const decision = decide(state, start);
     if (decision.kind === 'full') return { kind: 'full', reason: decision.reason, start };

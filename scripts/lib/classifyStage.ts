@@ -9,6 +9,7 @@ import {
 } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { CsvFileWriter } from './csv.ts';
 import { forEachEstimateRow } from './estimate/index.ts';
+import { FollowUpPlanner } from './followUpStage.ts';
 import type { Progress } from './progress.ts';
 import type { Input } from './readStage.ts';
 import type { RunFolder } from './runFolder.ts';
@@ -37,6 +38,8 @@ export type Plan = {
     /** Brand details that carry a type or segment now, and those of them the run would clear. */
     classified: number;
     clears: number;
+    /** Follow-up tasks wanted (Task.wanted.csv); undefined when the night was not asked to create tasks. */
+    followUps?: number;
 };
 
 type Writers = Record<PreparedFile, CsvFileWriter>;
@@ -48,7 +51,7 @@ type Writers = Record<PreparedFile, CsvFileWriter>;
  */
 export async function classifyAll(
     input: Input,
-    setup: { config: SegmentationConfig; clock: Clock; folder: RunFolder },
+    setup: { config: SegmentationConfig; clock: Clock; folder: RunFolder; createTasks: boolean },
     tally: RunTally,
     progress: Progress
 ): Promise<Plan> {
@@ -64,6 +67,9 @@ export async function classifyAll(
         classified: 0,
         clears: 0
     };
+    const followUps = setup.createTasks
+        ? new FollowUpPlanner({ config: setup.config, today: setup.clock.today, folder: setup.folder }, tally)
+        : undefined;
     const { start, rows } = brandDetails.byInstaller(installers.size);
     for (const installer of installers.idOrder()) {
         const first = start[installer] ?? 0;
@@ -84,6 +90,7 @@ export async function classifyAll(
         for (let at = first; at < end; at++) {
             const detail = rows[at] ?? 0;
             await planDetail(input, detail, classification, setup, writers.brandDetailUpdates, plan, tally);
+            await followUps?.consider(input, detail, classification);
         }
         if (installers.isEstimated(installer))
             await planEstimate(input, installer, setup.config, writers, tally);
@@ -93,6 +100,7 @@ export async function classifyAll(
         plan.rows[file] = writers[file].rows;
         tally.files.add(file);
     }
+    if (followUps) plan.followUps = await followUps.close();
     const { records } = tally.report;
     progress.done('Classify', {
         changed: records.changed,

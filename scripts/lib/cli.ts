@@ -22,6 +22,7 @@ const FLAGS = {
     reestimate: { type: 'boolean' },
     'force-estimate': { type: 'boolean' },
     'allow-mass-change': { type: 'boolean' },
+    'create-tasks': { type: 'boolean' },
     'mass-change-share': { type: 'string' },
     'max-api-requests': { type: 'string' },
     'bulk-query-from': { type: 'string' },
@@ -61,6 +62,8 @@ Options:
                                of more than this share of the classified brand details, or when an object has
                                this share fewer records than at the last complete run (default 10)
   --allow-mass-change          let a run through that the safety stop would stop (a deliberate change)
+  --create-tasks               a follow-up Task for the account owner when a brand detail's visit is due by its
+                               klanttype's cadence and when its Type klant drops; never twice (an org only)
   --max-api-requests N         stop before using more than N API requests
   --bulk-query-from N          read with Bulk API 2.0 from N records of an object (default 10000)
   --bulk-write-from N          write with Bulk API 2.0 from N changed records (default 2000)
@@ -87,6 +90,7 @@ const optionsSchema = z
         reestimate: z.boolean().default(false),
         'force-estimate': z.boolean().default(false),
         'allow-mass-change': z.boolean().default(false),
+        'create-tasks': z.boolean().default(false),
         'mass-change-share': z.coerce
             .number()
             .gt(0)
@@ -116,6 +120,8 @@ export type CliOptions = {
     forceEstimate: boolean;
     /** The safety stop: the share (0..1) a run may clear or an org may shrink, and whether to let it through. */
     massChange: { limit: number; allowed: boolean };
+    /** --create-tasks: follow-up tasks for visits due and Type klant drops (docs/follow-up-tasks.md). */
+    createTasks: boolean;
     /** Where the run lock and the kept state of each org live (env KLANTSEGMENTATIE_STATE_DIR). */
     stateDir: string;
     maxApiRequests?: number;
@@ -193,6 +199,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     if (flags['no-estimate'] && (flags.reestimate || flags['force-estimate'])) {
         throw new UsageError('--no-estimate cannot be combined with --reestimate or --force-estimate');
     }
+    if (flags['create-tasks'] && flags['from-csv']) {
+        throw new UsageError(
+            '--create-tasks needs an org: whether a task is there already can only be asked of the org'
+        );
+    }
     const now = flags.now ? new Date(flags.now) : new Date();
     return {
         source: sourceOf(flags, env),
@@ -205,6 +216,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         reestimate: flags.reestimate,
         forceEstimate: flags['force-estimate'],
         massChange: { limit: flags['mass-change-share'] / 100, allowed: flags['allow-mass-change'] },
+        createTasks: flags['create-tasks'],
         stateDir: env.KLANTSEGMENTATIE_STATE_DIR ? fromCaller(env.KLANTSEGMENTATIE_STATE_DIR, env) : LOCK_DIR,
         maxApiRequests: flags['max-api-requests'],
         bulkQueryFrom: flags['bulk-query-from'],

@@ -23,6 +23,7 @@ import { InputFilesError, readInput } from './readStage.ts';
 import { formatSummary, type RunReport } from './report.ts';
 import { RunFolder } from './runFolder.ts';
 import { acquireRunLock, lockFileOf, orgLockKey, RunLockedError, type RunLock } from './runLock.ts';
+import { prepareNoFollowUps } from './followUpStage.ts';
 import { fingerprintOf, lastCompleteFile, readLastComplete, stateFile } from './runState.ts';
 import { safetyStop } from './safetyStop.ts';
 import {
@@ -147,10 +148,11 @@ async function reclassifyNight(night: Night): Promise<ReadNight | 'unchanged' | 
     if (check?.kind === 'unchanged') {
         tally.unchanged(check.reason, check.state);
         await prepareNothing(night.folder, tally);
+        if (options.createTasks) await prepareNoFollowUps(night.folder, tally);
         return 'unchanged';
     }
     tally.readInFull(check?.reason ?? readInFullBecause(options));
-    const input = await readInput(night.source, night, tally, progress);
+    const input = await readInput(night.source, { ...night, owners: options.createTasks }, tally, progress);
     tally.estimate(
         estimateInstallers(input.installers, config, {
             estimate: options.estimate,
@@ -158,7 +160,7 @@ async function reclassifyNight(night: Night): Promise<ReadNight | 'unchanged' | 
             force: options.forceEstimate
         })
     );
-    const plan = await classifyAll(input, night, tally, progress);
+    const plan = await classifyAll(input, { ...night, createTasks: options.createTasks }, tally, progress);
     const read = readCounts(tally.report);
     const stop = safetyStop(plan, read, night.lastComplete, options.massChange);
     tally.safetyStop(stop);
@@ -206,6 +208,7 @@ async function openNight(
         lastCompleteFile: lastCompleteFile(lockFile),
         fingerprint: await fingerprint(configFile, picklists, options),
         now: options.now,
+        today: base.clock.today,
         full: options.full
     };
     // The last step: from here the lock is released when the night's files are published.
@@ -252,7 +255,8 @@ async function fingerprint(configFile: string, picklists: Picklists, options: Cl
             apiVersion: API_VERSION,
             estimate: options.estimate,
             reestimate: options.reestimate,
-            forceEstimate: options.forceEstimate
+            forceEstimate: options.forceEstimate,
+            createTasks: options.createTasks
         })
     ]);
 }

@@ -5,7 +5,10 @@
  * test/access.test.ts). Why the fields look like this, with sources: docs/follow-up-tasks.md.
  */
 
-/** `<Brand_Detail__c Id>|<reason>`: the run's own task for a brand detail and reason, never the subject text. */
+/**
+ * `<Brand_Detail__c Id>|<reason>|<occasion>`: the run's own task for a brand detail, reason and occasion, never
+ * the subject text.
+ */
 export const FOLLOW_UP_KEY_FIELD = 'Follow_Up_Key__c';
 /** Why the run created the task; a restricted picklist, empty on every task the package did not create. */
 export const FOLLOW_UP_REASON_FIELD = 'Follow_Up_Reason__c';
@@ -20,9 +23,21 @@ export const FOLLOW_UP_REASONS = {
 
 export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[keyof typeof FOLLOW_UP_REASONS];
 
-/** The Follow_Up_Key__c value of the task for this brand detail (its 18-character Id, as the API returns it). */
-export function followUpKey(brandDetailId: string, reason: FollowUpReason): string {
-    return `${brandDetailId}|${reason}`;
+/** The occasion of a visit task for a brand detail that was never visited: it has no due date to name. */
+export const NEVER_VISITED = 'nooit-bezocht';
+
+/**
+ * The Follow_Up_Key__c value of the task for this brand detail (its 18-character Id, as the API returns it),
+ * reason and occasion: the due date of a visit (YYYY-MM-DD, or NEVER_VISITED), the date Type klant dropped. A
+ * task a person closed keeps its key, so the run knows that occasion was dealt with (docs/follow-up-tasks.md).
+ */
+export function followUpKey(brandDetailId: string, reason: string, occasion: string): string {
+    return `${brandDetailId}|${reason}|${occasion}`;
+}
+
+/** The occasion a key names (what follows its last `|`). */
+export function followUpOccasion(key: string): string {
+    return key.slice(key.lastIndexOf('|') + 1);
 }
 
 /**

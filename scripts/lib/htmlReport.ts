@@ -326,6 +326,31 @@ function downgrades(report: RunReport): Html {
     </section>`;
 }
 
+/** The follow-up tasks of the night (--create-tasks): what it wanted and what became of it. */
+function followUps(report: RunReport): Html {
+    const { tasks } = report;
+    if (!tasks.requested) return html``;
+    const reasons = Object.entries(tasks.wantedByReason)
+        .map(([reason, count]) => `${reason} ${formatCount(count)}`)
+        .join(', ');
+    const next =
+        tasks.nextVisitDue === null
+            ? ''
+            : html`<p>Het eerstvolgende bezoek dat aan de beurt komt: ${formatDate(tasks.nextVisitDue)}.</p>`;
+    const created = report.dryRun ? 'proefdraai: niets aangemaakt' : 'voor de eigenaar van de installateur';
+    return html`<section aria-labelledby="opvolgtaken">
+        <h2 id="opvolgtaken">Opvolgtaken</h2>
+        <dl class="cards">
+            ${card('Nodig', formatCount(tasks.wanted), reasons || 'geen bezoek aan de beurt, geen daling')}
+            ${card('Aangemaakt', formatCount(tasks.created), created)}
+            ${card('Staat al open', formatCount(tasks.alreadyOpen), 'geen tweede taak')}
+            ${card('Al afgesloten', formatCount(tasks.alreadyClosed), 'voor deze aanleiding: niet opnieuw')}
+            ${card('Mislukt', formatCount(tasks.failed), 'zie het foutenbestand', tasks.failed > 0)}
+        </dl>
+        ${next}
+    </section>`;
+}
+
 function verdict(model: number, baseline: number, lowerIsBetter: boolean): Html {
     if (model === baseline) return html`<td>gelijk</td>`;
     const better = lowerIsBetter ? model < baseline : model > baseline;
@@ -390,7 +415,8 @@ function estimateQuality(report: RunReport): Html {
 }
 
 function errors(report: RunReport): Html {
-    const { rejected, failed } = report.records;
+    const { rejected } = report.records;
+    const failed = report.records.failed + report.tasks.failed;
     const perObject = Object.entries(report.records.rejectedByObject)
         .map(([object, count]) => `${object} ${formatCount(count)}`)
         .join(', ');
@@ -444,6 +470,12 @@ function outcome(report: RunReport): Html {
                 (${formatCount(report.records.potentialsToUpsert + report.records.potentialsToKey)} regels,
                 ${formatCount(report.records.potentialsWritten)} geschreven)</dd>
             ${
+                report.tasks.requested
+                    ? html`<dt>Opvolgtaken</dt>
+                      <dd>${fileName(files.followUpsWanted)}, ${fileName(files.followUpInserts)}</dd>`
+                    : ''
+            }
+            ${
                 jobs.length > 0
                     ? html`<dt>Bulk API-jobs</dt>
                       <dd>${jobs.map((job, index) => html`${index > 0 ? ', ' : ''}${job.object} <code>${job.id}</code> (${job.state})`)}</dd>`
@@ -478,7 +510,7 @@ export function renderHtmlReport(report: RunReport, options: HtmlReportOptions):
             <main>
                 ${safetyStop(report)} ${keyFigures(report)} ${held(report)} ${heatMap(report, types, segments)}
                 <div class="row">${transitionMatrix(report, types)} ${estimateQuality(report)}</div>
-                ${downgrades(report)}
+                ${downgrades(report)} ${followUps(report)}
                 <div class="row">${errors(report)} ${outcome(report)}</div>
             </main>
             <footer>Gemaakt door <code>npm run reclassify</code> uit <code>${report.files.report}</code> (rapportversie ${report.reportVersion}).</footer>

@@ -54,6 +54,28 @@ export class SmallIntColumn {
     }
 }
 
+/**
+ * Strings with few distinct values (picklists, dates, account owners) stored once, each record holding a code.
+ */
+export class Dictionary {
+    private readonly values: (string | null)[] = [null];
+    private readonly codes = new Map<string | null, number>([[null, 0]]);
+    encode(value: string | null): number {
+        let code = this.codes.get(value);
+        if (code === undefined) {
+            code = this.values.length;
+            // A copy, not the value itself: a string cut from a Bulk result page would keep the page alive.
+            const own = value === null ? null : Buffer.from(value, 'utf8').toString('utf8');
+            this.values.push(own);
+            this.codes.set(own, code);
+        }
+        return code;
+    }
+    decode(code: number): string | null {
+        return this.values[code] ?? null;
+    }
+}
+
 /** One bit per cell: which (installer, product group, brand) keys a read has seen, an eighth of a byte each. */
 export class BitSet {
     private readonly bits: Uint8Array;
@@ -272,6 +294,9 @@ export class InstallerTable {
     /** Why an installer is held: row + 1 in heldReasons (0: not held). */
     private readonly heldAt: Column<Int32Array>;
     private readonly heldReasons = new TextColumn();
+    /** The account's owner (--create-tasks): a few hundred account managers, a code each. */
+    private readonly owners = new SmallIntColumn();
+    private readonly ownerIds = new Dictionary();
     private readonly units: SmallIntColumn;
     private readonly columns: { ensure(rows: number): void }[];
 
@@ -314,6 +339,7 @@ export class InstallerTable {
             this.keyedRowMasks,
             this.keylessRowMasks,
             this.heldAt,
+            this.owners,
             this.units
         ];
     }
@@ -345,7 +371,14 @@ export class InstallerTable {
         this.serviceMasks.data[index] = maskOf(picklists.services, account.Services__c);
         this.revenues.data[index] = account.Revenue_12M__c ?? Number.NaN;
         this.vgUnitsBought.data[index] = account.VG_Units_12M__c ?? Number.NaN;
+        if ('OwnerId' in account && typeof account.OwnerId === 'string')
+            this.owners.set(index, this.ownerIds.encode(account.OwnerId));
         return index;
+    }
+
+    /** The account's owner, when the run read it (--create-tasks). */
+    ownerId(index: number): string | null {
+        return this.ownerIds.decode(this.owners.data[index] ?? 0);
     }
 
     /**

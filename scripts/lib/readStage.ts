@@ -57,14 +57,14 @@ type ReadContext = {
  */
 export async function readInput(
     source: RecordSource,
-    setup: { config: SegmentationConfig; picklists: Picklists },
+    setup: { config: SegmentationConfig; picklists: Picklists; owners: boolean },
     tally: RunTally,
     progress: Progress
 ): Promise<Input> {
-    const { config, picklists } = setup;
+    const { config, picklists, owners } = setup;
     const schemaSets = {
-        point: recordSchemas(config, picklists),
-        comma: recordSchemas(config, picklists, { decimalComma: true })
+        point: recordSchemas(config, picklists, { owners }),
+        comma: recordSchemas(config, picklists, { decimalComma: true, owners })
     };
     const streams = await openAll(source, schemaSets.point, tally);
     const context: ReadContext = {

@@ -103,12 +103,13 @@ function remembered<T extends z.ZodType>(schema: T) {
 
 /**
  * Builds the three record schemas from the config (brands, product groups) and the metadata picklists, for
- * numbers with a decimal point (Data Loader, the API) or a decimal comma (a `;`-separated Excel export).
+ * numbers with a decimal point (Data Loader, the API) or a decimal comma (a `;`-separated Excel export). With
+ * `owners` an account also carries its OwnerId, whom its follow-up tasks go to (--create-tasks).
  */
 export function recordSchemas(
     config: SegmentationConfig,
     picklists: Picklists,
-    { decimalComma = false }: { decimalComma?: boolean } = {}
+    { decimalComma = false, owners = false }: { decimalComma?: boolean; owners?: boolean } = {}
 ) {
     const numberFrom = numberReader(decimalComma);
     const notANumber = decimalComma ? 'is not a number (1.234,56 in a ;-separated file)' : 'is not a number';
@@ -117,7 +118,7 @@ export function recordSchemas(
         numberFrom,
         z.number({ error: notANumber }).int('is not a whole number').nonnegative('is negative')
     );
-    const account = z.object({
+    const accountFields = z.object({
         Id: id,
         Name: text,
         Company_Size__c: remembered(oneOf(picklists.companySizes)),
@@ -129,6 +130,7 @@ export function recordSchemas(
             z.preprocess(numberFrom, z.number({ error: notANumber }).nonnegative('is negative').nullable())
         )
     });
+    const account = owners ? accountFields.extend({ OwnerId: id }) : accountFields;
     const potential = z.object({
         Id: id,
         Account__c: id,

@@ -46,6 +46,39 @@ export type SafetyStopReport = {
     reason: string | null;
 };
 
+/**
+ * The follow-up tasks of a night (--create-tasks; docs/follow-up-tasks.md): the tasks its classification wants
+ * to exist, and what became of them.
+ */
+export type FollowUpReport = {
+    /** Whether the run was asked to create tasks; when not, every count is 0. */
+    requested: boolean;
+    /** Tasks wanted tonight (a visit due, a Type klant drop), per Follow_Up_Reason__c. */
+    wanted: number;
+    wantedByReason: Distribution;
+    /** Inserted tonight; open already (this occasion or an older one); closed already for this occasion; refused. */
+    created: number;
+    alreadyOpen: number;
+    alreadyClosed: number;
+    failed: number;
+    /** The first day a visit not yet due becomes due: a night before it that finds the org unchanged needs no task. */
+    nextVisitDue: string | null;
+};
+
+/** The follow-up tasks of a night that was not asked to create them (or has not yet). */
+export function noFollowUps(): FollowUpReport {
+    return {
+        requested: false,
+        wanted: 0,
+        wantedByReason: {},
+        created: 0,
+        alreadyOpen: 0,
+        alreadyClosed: 0,
+        failed: 0,
+        nextVisitDue: null
+    };
+}
+
 /** report.json: what the run read, decided and wrote. Its shape is snapshotted in the tests. */
 export type RunReport = {
     reportVersion: 2;
@@ -104,6 +137,7 @@ export type RunReport = {
         to: string;
     }[];
     downgradeCount: number;
+    tasks: FollowUpReport;
     /** The org's address, so a report can link to each record; null for CSV runs. */
     instanceUrl: string | null;
     api: { requests: number; byKind: RequestCounts; dailyMax: number | null; dailyRemaining: number | null };
@@ -113,6 +147,9 @@ export type RunReport = {
         brandDetailUpdates: string | null;
         potentialKeys: string | null;
         potentialUpserts: string | null;
+        /** The follow-up tasks wanted tonight, and those of them sent to be created (--create-tasks). */
+        followUpsWanted: string | null;
+        followUpInserts: string | null;
         errors: string;
         report: string;
         html: string;
@@ -169,6 +206,20 @@ function recordLines(report: RunReport): string[] {
     return lines;
 }
 
+/** The follow-up tasks in a line (--create-tasks only). */
+function taskLines(report: RunReport): string[] {
+    const { tasks } = report;
+    if (!tasks.requested) return [];
+    const next = tasks.nextVisitDue === null ? '' : `; next visit due ${tasks.nextVisitDue}`;
+    if (!report.changeCheck.readInFull) return [`Follow-up tasks: no visit due since that run${next}.`];
+    const reasons = Object.entries(tasks.wantedByReason)
+        .map(([reason, count]) => `${reason} ${count}`)
+        .join(', ');
+    return [
+        `Follow-up tasks: ${tasks.wanted} wanted${reasons ? ` (${reasons})` : ''}; created ${tasks.created}, already open ${tasks.alreadyOpen}, closed before ${tasks.alreadyClosed}, failed ${tasks.failed}${next}.`
+    ];
+}
+
 function estimateLines(estimate: EstimateSummary): string[] {
     if (estimate.status !== 'done') return [`Estimate ${estimate.status}: ${estimate.reason}`];
     const { quality } = estimate;
@@ -188,6 +239,7 @@ export function formatSummary(report: RunReport): string {
     const lines = [
         `Klantsegmentatie ${report.dryRun ? '(dry run: nothing written) ' : ''}— ${report.source.label}`,
         ...recordLines(report),
+        ...taskLines(report),
         '',
         'Type klant (before -> after):',
         table([

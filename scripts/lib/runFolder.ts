@@ -7,6 +7,8 @@ export const RUN_FILES = {
     brandDetailUpdates: 'Brand_Detail__c.update.csv',
     potentialKeys: 'Potential__c.update.csv',
     potentialUpserts: 'Potential__c.upsert.csv',
+    followUpsWanted: 'Task.wanted.csv',
+    followUpInserts: 'Task.insert.csv',
     errors: 'errors.csv',
     report: 'report.json',
     html: 'report.html'

@@ -55,7 +55,12 @@ export const runStateSchema = z.object({
     written: objectCounts,
     /** The run's outcome in figures, shown again by the nights that find nothing changed. */
     after: z.object({ customerType: distribution, segment: distribution }),
-    typeBySegment: z.record(z.string(), distribution)
+    typeBySegment: z.record(z.string(), distribution),
+    /**
+     * With --create-tasks: the first day a visit not yet due then becomes due. From that day on a night must read
+     * in full even when nothing changed, to make that visit's task (docs/follow-up-tasks.md).
+     */
+    nextVisitDue: z.iso.date().nullable().default(null)
 });
 export type RunState = z.infer<typeof runStateSchema>;
 
@@ -194,6 +199,7 @@ export function stateAfter(
         totals: end.totals,
         written,
         after: report.after,
-        typeBySegment: report.typeBySegment
+        typeBySegment: report.typeBySegment,
+        nextVisitDue: report.tasks.nextVisitDue
     };
 }

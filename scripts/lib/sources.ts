@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openCsvFile } from './csv.ts';
 import type { ObjectCounts, ObjectName } from './objects.ts';
 import type { OrgApi } from './org/api.ts';
+import { readFollowUps, type ExistingFollowUp } from './org/followUps.ts';
 import { readObject, DEFAULT_POLL, type PollOptions, type RawRecord } from './org/query.ts';
 import { takeSnapshot, type Marks, type Snapshot } from './org/snapshot.ts';
 import type { RunReport } from './report.ts';
@@ -112,6 +113,11 @@ export interface RecordWriter {
         onFailure: (failure: WriteFailure) => Promise<void>,
         onProgress: (written: number, failed: number) => void
     ): Promise<WriteOutcome>;
+    /**
+     * The follow-up tasks the package made before, open or closed, so that none is made twice: those of these
+     * brand details (REST; from --bulk-query-from of them, all instead), or all of them (one Bulk API 2.0 query job).
+     */
+    followUps(of: { whatIds: readonly string[] } | 'all'): AsyncIterable<ExistingFollowUp>;
 }
 
 export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal): RecordWriter {
@@ -125,6 +131,11 @@ export function orgWriter(api: OrgApi, tuning: OrgTuning, signal?: AbortSignal):
                 onProgress,
                 signal
             });
+        },
+        followUps(of) {
+            const { poll, maxRecordsPerPage, bulkQueryFromRecords } = tuning;
+            const all = of === 'all' || of.whatIds.length >= bulkQueryFromRecords;
+            return readFollowUps(api, all ? { all: true, poll, maxRecordsPerPage } : of);
         }
     };
 }

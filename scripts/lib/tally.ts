@@ -2,9 +2,11 @@ import { CsvFileWriter } from './csv.ts';
 import { EXIT_CODES, type ExitStatus } from './exitCodes.ts';
 import { zeroCounts, type ObjectName } from './objects.ts';
 import type { FieldProblem } from './records.ts';
+import type { Verdict } from './followUpDecisions.ts';
 import {
     increment,
     MAX_LISTED,
+    noFollowUps,
     NONE,
     type EstimateSummary,
     type HeldInstaller,
@@ -32,6 +34,14 @@ export type DetailOutcome =
     | { kind: 'classified'; after: Labels; changed: boolean; downgrade?: RunReport['downgrades'][number] };
 
 const ERROR_COLUMNS = ['Id', 'Object', 'Line', 'Field', 'Value', 'Reason'];
+/** The files a night prepares for the org: left in --out only when it has them and was not stopped. */
+const PREPARED_FILES = [
+    'brandDetailUpdates',
+    'potentialKeys',
+    'potentialUpserts',
+    'followUpsWanted',
+    'followUpInserts'
+] as const;
 
 export type TallyStart = Pick<RunReport, 'source' | 'dryRun' | 'configFile' | 'axes' | 'instanceUrl'> & {
     startedAt: string;
@@ -98,6 +108,7 @@ export class RunTally {
             typeBySegment: {},
             downgrades: [],
             downgradeCount: 0,
+            tasks: noFollowUps(),
             instanceUrl: start.instanceUrl,
             api: { requests: 0, byKind: {}, dailyMax: null, dailyRemaining: null },
             jobs: [],
@@ -105,6 +116,8 @@ export class RunTally {
                 brandDetailUpdates: folder.finalPath('brandDetailUpdates'),
                 potentialKeys: folder.finalPath('potentialKeys'),
                 potentialUpserts: folder.finalPath('potentialUpserts'),
+                followUpsWanted: folder.finalPath('followUpsWanted'),
+                followUpInserts: folder.finalPath('followUpInserts'),
                 errors: folder.finalPath('errors'),
                 report: folder.finalPath('report'),
                 html: folder.finalPath('html')
@@ -125,21 +138,62 @@ export class RunTally {
 
     /** The prepared files are not left in --out (the safety stop): nobody can load them by mistake. */
     holdBackPrepared(): void {
-        for (const file of ['brandDetailUpdates', 'potentialKeys', 'potentialUpserts'] as const)
-            this.files.delete(file);
+        for (const file of PREPARED_FILES) this.files.delete(file);
     }
 
     readInFull(reason: string): void {
         this.report.changeCheck = { readInFull: true, reason };
     }
 
-    /** Nothing changed since the last complete run: its distributions stand, nothing is read or written. */
-    unchanged(reason: string, kept: Pick<RunReport, 'after' | 'typeBySegment'>): void {
+    /**
+     * Nothing changed since the last complete run: its distributions stand, nothing is read or written, and no
+     * visit has become due since (its tasks were made then).
+     */
+    unchanged(
+        reason: string,
+        kept: Pick<RunReport, 'after' | 'typeBySegment'> & { nextVisitDue?: string | null }
+    ): void {
         this.report.changeCheck = { readInFull: false, reason };
         this.report.estimate = { status: 'skipped', reason: 'nothing changed' };
         this.report.before = kept.after;
         this.report.after = kept.after;
         this.report.typeBySegment = kept.typeBySegment;
+        this.report.tasks.nextVisitDue = kept.nextVisitDue ?? null;
+    }
+
+    /** --create-tasks: the night plans follow-up tasks and leaves the list of those it wants. */
+    tasksRequested(): void {
+        this.report.tasks.requested = true;
+        this.files.add('followUpsWanted');
+    }
+
+    /** A task tonight's classification wants (a visit due, a drop), and the next day a visit becomes due. */
+    taskWanted(reason: string): void {
+        const { tasks } = this.report;
+        tasks.wanted++;
+        increment(tasks.wantedByReason, reason);
+    }
+
+    visitDueLater(date: string): void {
+        const { tasks } = this.report;
+        if (tasks.nextVisitDue === null || date < tasks.nextVisitDue) tasks.nextVisitDue = date;
+    }
+
+    /** What the tasks already in the org say about a wanted task (a created one is counted once it is written). */
+    taskVerdict(verdict: Exclude<Verdict, 'create'>): void {
+        this.report.tasks[verdict]++;
+    }
+
+    /** Tasks inserted, and the ingest jobs that did it. */
+    tasksSent(written: number, jobs: readonly { id: string; state: string }[]): void {
+        this.report.tasks.created += written;
+        this.report.jobs.push(...jobs.map((job) => ({ object: 'Task', ...job })));
+    }
+
+    /** A task the org refused (or never processed): a line in errors.csv with the brand detail it is about. */
+    async taskFailed(brandDetailId: string, reason: string): Promise<void> {
+        this.report.tasks.failed++;
+        await this.errors.write([brandDetailId, 'Task', '', '', '', reason]);
     }
 
     /** Records read of one object, rejected ones included; returns the count so far. */
@@ -266,7 +320,7 @@ export class RunTally {
         report.durationMs = Date.now() - this.started;
         report.finishedAt = new Date(Date.parse(report.startedAt) + report.durationMs).toISOString();
         if (report.outcome.status === 'ok') report.outcome = settledOutcome(report);
-        for (const file of ['brandDetailUpdates', 'potentialKeys', 'potentialUpserts'] as const) {
+        for (const file of PREPARED_FILES) {
             if (!this.files.has(file)) report.files[file] = null;
         }
         return report;
@@ -286,12 +340,14 @@ function settledOutcome(report: RunReport): RunReport['outcome'] {
             next: partial.next
         };
     }
-    if (rejected + failed > 0) {
+    const taskFailures = report.tasks.failed;
+    if (rejected + failed + taskFailures > 0) {
         const held = heldInstallers > 0 ? ` (${heldInstallers} installers held)` : '';
+        const tasks = taskFailures > 0 ? `, ${taskFailures} follow-up tasks not created` : '';
         return {
             status: 'partial',
             exitCode: partial.code,
-            reason: `${rejected} input records rejected${held}, ${failed} writes failed: see ${report.files.errors}`,
+            reason: `${rejected} input records rejected${held}, ${failed} writes failed${tasks}: see ${report.files.errors}`,
             next: partial.next
         };
     }

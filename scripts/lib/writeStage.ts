@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { PREPARED, type Plan, type PreparedFile } from './classifyStage.ts';
 import { CsvFileWriter, parseCsv } from './csv.ts';
+import { createFollowUps } from './followUpStage.ts';
 import { cellTypes } from './picklists.ts';
 import type { Progress } from './progress.ts';
 import type { Input } from './readStage.ts';
@@ -16,10 +17,12 @@ const WRITES: { file: PreparedFile; operation: 'update' | 'upsert'; keyField: st
 ];
 
 /**
- * Sends the prepared files to the org: brand details first, then the estimate rows, and those only of
- * installers whose brand details were all written. A brand detail records the estimate it was classified with
- * (see BrandDetailTable.claimsPotential), so a night that stops after it, or amid the estimate rows, leaves
- * installers the next night finds incomplete and estimates again: every night converges.
+ * Sends the prepared files to the org: the follow-up tasks first (--create-tasks: a drop is seen only on the
+ * night it is written, so its task must not wait for it; see docs/follow-up-tasks.md), then the brand details,
+ * then the estimate rows, and those only of installers whose brand details were all written. A brand detail
+ * records the estimate it was classified with (see BrandDetailTable.claimsPotential), so a night that stops after
+ * it, or amid the estimate rows, leaves installers the next night finds incomplete and estimates again: every
+ * night converges.
  */
 export async function writeAll(
     writer: RecordWriter,
@@ -28,6 +31,8 @@ export async function writeAll(
     tally: RunTally,
     progress: Progress
 ): Promise<void> {
+    if (plan.followUps !== undefined)
+        await createFollowUps(writer, { folder: setup.folder }, tally, progress);
     const failedDetails = new Set<string>();
     for (const { file, operation, keyField } of WRITES) {
         const { object, columns } = PREPARED[file];

@@ -147,6 +147,16 @@ function realisticReport(): RunReport {
         typeBySegment,
         downgrades,
         downgradeCount: 1230,
+        tasks: {
+            requested: true,
+            wanted: 412,
+            wantedByReason: { 'Bezoek gepland': 380, 'Type klant gedaald': 32 },
+            created: 57,
+            alreadyOpen: 349,
+            alreadyClosed: 4,
+            failed: 2,
+            nextVisitDue: '2026-11-26'
+        },
         instanceUrl: 'https://vaillant-nl.my.salesforce.com',
         api: {
             requests: 45,
@@ -159,6 +169,8 @@ function realisticReport(): RunReport {
             brandDetailUpdates: '/var/log/klantsegmentatie/2026-11-25/Brand_Detail__c.update.csv',
             potentialKeys: '/var/log/klantsegmentatie/2026-11-25/Potential__c.update.csv',
             potentialUpserts: '/var/log/klantsegmentatie/2026-11-25/Potential__c.upsert.csv',
+            followUpsWanted: '/var/log/klantsegmentatie/2026-11-25/Task.wanted.csv',
+            followUpInserts: '/var/log/klantsegmentatie/2026-11-25/Task.insert.csv',
             errors: '/var/log/klantsegmentatie/2026-11-25/errors.csv',
             html: '/var/log/klantsegmentatie/2026-11-25/report.html',
             report: '/var/log/klantsegmentatie/2026-11-25/report.json'
@@ -226,6 +238,7 @@ test(
             'Verdeling type klant × segment',
             'Verschuivingen type klant (oud → nieuw)',
             'Gedaalde installateurs',
+            'Opvolgtaken',
             'Kwaliteit van de schatting',
             'Fouten',
             'Resultaat'
@@ -240,6 +253,9 @@ test(
         assert.match(text, /Installateurs\s+3\.318/);
         assert.match(text, /nog 141\.206 van 150\.000 over vandaag/);
         assert.match(text, /In totaal zijn 1\.230 merkgegevens gedaald; hier staan de eerste 24/);
+        assert.match(text, /Nodig\s+412\s+Bezoek gepland 380, Type klant gedaald 32/);
+        assert.match(text, /Al afgesloten\s+4\s+voor deze aanleiding: niet opnieuw/);
+        assert.match(text, /Het eerstvolgende bezoek dat aan de beurt komt: 26 november 2026\./);
         assert.match(
             text,
             /<script>alert\("niet uitvoeren"\)<\/script> Techniek/,

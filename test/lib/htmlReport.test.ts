@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { renderHtmlReport, recordUrl } from '../../scripts/lib/htmlReport.ts';
 import { escapeHtml, html } from '../../scripts/lib/htmlReport/html.ts';
 import { cellColours, formatDuration } from '../../scripts/lib/htmlReport/format.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import { noFollowUps, type RunReport } from '../../scripts/lib/report.ts';
 import { NO_SAFETY_STOP } from '../helpers/reportParts.ts';
 
 const HOSTILE = '<script>alert("x")</script> & Zn "Installatie"';
@@ -71,6 +71,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             }
         ],
         downgradeCount: 1,
+        tasks: noFollowUps(),
         instanceUrl: 'https://vaillant.my.salesforce.com',
         api: {
             requests: 37,
@@ -83,6 +84,8 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
             brandDetailUpdates: 'out/run/Brand_Detail__c.update.csv',
             potentialKeys: 'out/run/Potential__c.update.csv',
             potentialUpserts: 'out/run/Potential__c.upsert.csv',
+            followUpsWanted: null,
+            followUpInserts: null,
             errors: 'out/run/errors.csv',
             html: 'out/run/report.html',
             report: 'out/run/report.json'

@@ -26,7 +26,8 @@ const STATE: RunState = {
     totals: { Account: 100, Potential__c: 300, Brand_Detail__c: 120 },
     written: { Account: 0, Potential__c: 40, Brand_Detail__c: 15 },
     after: { customerType: { Grow: 120 }, segment: { '10+': 120 } },
-    typeBySegment: { Grow: { '10+': 120 } }
+    typeBySegment: { Grow: { '10+': 120 } },
+    nextVisitDue: null
 };
 
 const NONE = { Account: 0, Potential__c: 0, Brand_Detail__c: 0 };
@@ -90,7 +91,8 @@ test('a run leaves its user and marks outside what the Date headers say (10 min 
         startedAt: '2026-11-25T01:00:00.000Z',
         records: { written: 15, potentialsWritten: 40 },
         after: STATE.after,
-        typeBySegment: STATE.typeBySegment
+        typeBySegment: STATE.typeBySegment,
+        tasks: { nextVisitDue: null }
     } as RunReport;
     const start: Snapshot = {
         serverTime: new Date('2026-11-25T01:00:00.000Z'),

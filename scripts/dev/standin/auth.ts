@@ -9,21 +9,40 @@ import { sequentialId } from './ids.ts';
 
 export type TokenResponse = { status: number; body: Record<string, string> };
 
-export type StandinUser = { id: string; username: string; firstName: string; lastName: string };
+export type StandinUser = {
+    id: string;
+    username: string;
+    firstName: string;
+    lastName: string;
+    /** A deactivated user keeps their records but can own no new ones (and gets no session). */
+    active: boolean;
+};
 
-/** The org's users: the integration user every API session runs as unless told otherwise, and a sales user. */
+/**
+ * The org's users: the integration user every API session runs as unless told otherwise, a sales user, and an
+ * account manager who left (deactivated: the accounts they owned keep them as owner until someone moves them).
+ */
 export const STANDIN_USERS = {
     integration: {
         id: sequentialId('005', 1),
         username: 'integratie@klantsegmentatie.standin',
         firstName: 'Integratie',
-        lastName: 'Klantsegmentatie'
+        lastName: 'Klantsegmentatie',
+        active: true
     },
     sales: {
         id: sequentialId('005', 2),
         username: 'accountmanager@klantsegmentatie.standin',
         firstName: 'Sanne',
-        lastName: 'de Vries'
+        lastName: 'de Vries',
+        active: true
+    },
+    former: {
+        id: sequentialId('005', 3),
+        username: 'oud-accountmanager@klantsegmentatie.standin',
+        firstName: 'Joost',
+        lastName: 'Bakker',
+        active: false
     }
 } as const satisfies Record<string, StandinUser>;
 
@@ -66,6 +85,7 @@ export class Sessions {
 
     /** A new valid session for one of the org's users (tests acting as sales). */
     issue(user: StandinUser): string {
+        if (!user.active) throw new Error(`${user.username} is deactivated: no session`);
         const token = this.newToken();
         this.valid.set(token, user);
         return token;

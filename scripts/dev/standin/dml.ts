@@ -1,3 +1,4 @@
+import { STANDIN_USERS } from './auth.ts';
 import { normalizeId } from './ids.ts';
 import type { FieldDef, ObjectSchema } from './schema.ts';
 import { uniqueKey, type Store, type StoredRecord } from './store.ts';
@@ -157,7 +158,9 @@ function newRecord(
     userId: string
 ): Record<string, StoredValue> {
     const record: Record<string, StoredValue> = {};
-    for (const field of object.fields) record[field.name] = field.defaultValue ?? null;
+    for (const field of object.fields) {
+        record[field.name] = field.defaultsToCurrentUser ? userId : (field.defaultValue ?? null);
+    }
     record.Id = id;
     if (object.nameField.kind === 'autoNumber') record.Name = store.nextAutoName(object.name);
     record.CreatedDate = timestamp;
@@ -165,34 +168,67 @@ function newRecord(
     return record;
 }
 
-function checkMasters(
+/**
+ * The Id a reference field names, checked as the org checks it: well formed, of an object the field may point
+ * at, not deleted, there. Returns its 18-character form.
+ */
+function liveTarget(
+    store: Store,
+    field: FieldDef,
+    given: string,
+    label: string,
+    allows: (target: ObjectSchema) => boolean
+): string {
+    const id = normalizeId(given);
+    if (!id) fail('MALFORMED_ID', `${label}: id value of incorrect type: ${given}`, [field.name]);
+    const target = store.schema.objectByKeyPrefix.get(id.slice(0, 3));
+    if (!target || !allows(target)) {
+        fail('FIELD_INTEGRITY_EXCEPTION', `${label}: id value of incorrect type: ${given}`, [field.name]);
+    }
+    if (store.isDeleted(target.name, id)) fail('ENTITY_IS_DELETED', 'entity is deleted', [field.name]);
+    if (!store.get(target.name, id)) {
+        fail('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
+    }
+    return id;
+}
+
+/** An owner must be one of the org's users, and active. */
+function checkOwner(field: FieldDef, given: string): void {
+    const user = Object.values(STANDIN_USERS).find((candidate) => candidate.id === given);
+    if (!user) fail('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
+    // Reported as "INACTIVE_OWNER_OR_USER, operation performed with inactive user: []" (no fields).
+    if (!user.active) fail('INACTIVE_OWNER_OR_USER', 'operation performed with inactive user');
+}
+
+/**
+ * The records a write points at, only where it writes them: a master-detail value a live record of its master;
+ * an owner one of the org's active users; a task's WhatId a live record of an object that allows activities.
+ */
+function checkReferences(
     object: ObjectSchema,
     record: Record<string, StoredValue>,
     request: WriteRequest,
     store: Store
 ): void {
     for (const field of object.fields) {
-        if (field.type !== 'MasterDetail' || !request.values.has(field) || record[field.name] === null) {
-            continue;
+        const given = record[field.name];
+        if (!request.values.has(field) || given === null || given === undefined) continue;
+        if (field.type === 'MasterDetail') {
+            const master = store.objectSchema(field.referenceTo!);
+            const label = `${master.label} ID`;
+            record[field.name] = liveTarget(
+                store,
+                field,
+                String(given),
+                label,
+                (target) => target === master
+            );
+        } else if (field.reference === 'activityParent') {
+            const allows = (target: ObjectSchema) => target.allowsActivities;
+            record[field.name] = liveTarget(store, field, String(given), field.label, allows);
+        } else if (field.reference === 'user') {
+            checkOwner(field, String(given));
         }
-        const given = String(record[field.name]);
-        const master = store.objectSchema(field.referenceTo!);
-        const masterId = normalizeId(given);
-        if (!masterId) {
-            fail('MALFORMED_ID', `${master.label} ID: id value of incorrect type: ${given}`, [field.name]);
-        }
-        if (!masterId.startsWith(master.keyPrefix)) {
-            fail('FIELD_INTEGRITY_EXCEPTION', `${master.label} ID: id value of incorrect type: ${given}`, [
-                field.name
-            ]);
-        }
-        if (store.isDeleted(master.name, masterId)) {
-            fail('ENTITY_IS_DELETED', 'entity is deleted', [field.name]);
-        }
-        if (!store.get(master.name, masterId)) {
-            fail('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
-        }
-        record[field.name] = masterId;
     }
 }
 
@@ -295,7 +331,7 @@ function buildRecord(
     if (missing.length > 0) {
         fail('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
     }
-    checkMasters(object, record, request, store);
+    checkReferences(object, record, request, store);
     for (const rule of object.validationRules) {
         if (rule.violatedBy(record)) {
             fail(

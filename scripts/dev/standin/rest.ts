@@ -74,7 +74,7 @@ export class RestApi {
             FirstName: user.firstName,
             LastName: user.lastName,
             Name: `${user.firstName} ${user.lastName}`,
-            IsActive: true
+            IsActive: user.active
         });
     }
 

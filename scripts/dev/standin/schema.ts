@@ -22,11 +22,23 @@ export type FieldType =
     | 'Picklist'
     | 'MultiselectPicklist'
     | 'MasterDetail'
-    /** A reference to a record the stand-in does not serve as an object (the users in CreatedById). */
+    /** A reference: to a user (CreatedById, OwnerId) or, polymorphic, to a record (Task.WhatId). */
     | 'Lookup';
 
-/** Formula fields the stand-in can compute; any other formula reads as null. */
-export type Formula = { kind: 'daysSince'; dateField: string } | { kind: 'notComputed'; text: string };
+/**
+ * Fields computed on read: the formulas the stand-in can compute (any other formula reads as null), and a
+ * task's IsClosed, which its Status decides (each TaskStatus value says whether it closes the task).
+ */
+export type Formula =
+    | { kind: 'daysSince'; dateField: string }
+    | { kind: 'notComputed'; text: string }
+    | { kind: 'closedStatus'; statusField: string; closedValues: ReadonlySet<string> };
+
+/**
+ * What a Lookup may point at, checked on every write: one of the org's active users (OwnerId), or a record of
+ * an object that allows activities (Task.WhatId, "Related To").
+ */
+export type Reference = 'user' | 'activityParent';
 
 export type FieldDef = {
     name: string;
@@ -47,6 +59,9 @@ export type FieldDef = {
     /** Value given on create when the field is not set (checkbox default, default picklist value). */
     defaultValue?: string | boolean;
     referenceTo?: string;
+    reference?: Reference;
+    /** Set on create to the user the call runs as when not given (OwnerId: "Defaulted on create"). */
+    defaultsToCurrentUser?: boolean;
     formula?: Formula;
 };
 
@@ -66,7 +81,13 @@ export type ObjectSchema = {
     fields: readonly FieldDef[];
     /** Field lookup by lower-case API name: the API treats field names case-insensitively. */
     fieldByLowerName: ReadonlyMap<string, FieldDef>;
-    nameField: { kind: 'text'; defaultsToId: boolean } | { kind: 'autoNumber'; displayFormat: string };
+    /** Task has no Name field (its Subject is not a name). */
+    nameField:
+        | { kind: 'text'; defaultsToId: boolean }
+        | { kind: 'autoNumber'; displayFormat: string }
+        | { kind: 'none' };
+    /** Whether a task's WhatId may point at its records: Account, and a custom object with enableActivities. */
+    allowsActivities: boolean;
     validationRules: readonly ValidationRule[];
 };
 
@@ -77,11 +98,15 @@ export type OrgSchema = {
     objectByKeyPrefix: ReadonlyMap<string, ObjectSchema>;
 };
 
-/** The objects the package reads and writes, with the key prefixes the stand-in gives their Ids. */
+/**
+ * The objects the package reads and writes, with the key prefixes the stand-in gives their Ids. A task's custom
+ * fields are the activity fields, declared once under objects/Activity and shared by Task and Event.
+ */
 export const STANDIN_OBJECTS = [
     { name: 'Account', keyPrefix: '001' },
     { name: 'Brand_Detail__c', keyPrefix: 'a01' },
-    { name: 'Potential__c', keyPrefix: 'a02' }
+    { name: 'Potential__c', keyPrefix: 'a02' },
+    { name: 'Task', keyPrefix: '00T', customFieldsOf: 'Activity' }
 ] as const;
 
 const parser = new XMLParser({
@@ -124,6 +149,7 @@ const fieldMeta = z.object({
 const objectMeta = z.object({
     CustomObject: z.object({
         label: z.string(),
+        enableActivities: flag.optional(),
         nameField: z.object({
             label: z.string(),
             type: z.enum(['Text', 'AutoNumber']),
@@ -281,19 +307,61 @@ function validationRule(file: string, fields: Map<string, FieldDef>): Validation
     return rule;
 }
 
-/** Standard fields beyond Id and Name that the project's sample data carries (data/csv/Account.csv). */
+function standardField(name: string, label: string, type: FieldType, more: Partial<FieldDef> = {}): FieldDef {
+    return {
+        name,
+        label,
+        type,
+        required: false,
+        createable: true,
+        updateable: true,
+        externalId: false,
+        ...more
+    };
+}
+
+/** OwnerId: a user, "Defaulted on create" to the user who creates the record (Account and Task reference). */
+const OWNER_ID = standardField('OwnerId', 'Owner ID', 'Lookup', {
+    reference: 'user',
+    defaultsToCurrentUser: true
+});
+
+/** The TaskStatus and TaskPriority values of a new org; Completed is the status whose IsClosed is true. */
+const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
+const CLOSED_TASK_STATUSES: ReadonlySet<string> = new Set(['Completed']);
+const TASK_PRIORITIES = ['High', 'Normal', 'Low'];
+
+function picklist(values: string[]): FieldDef['picklist'] {
+    return { values: new Set(values), restricted: true };
+}
+
+/**
+ * Standard fields beyond Id and Name: those the project's sample data carries (data/csv/Account.csv), the
+ * account owner, and the Task fields the follow-up tasks use (Task, Object Reference).
+ */
 const STANDARD_FIELDS: Record<string, FieldDef[]> = {
-    Account: [
-        {
-            name: 'BillingCity',
-            label: 'Billing City',
-            type: 'Text',
-            length: 40,
-            required: false,
-            createable: true,
-            updateable: true,
-            externalId: false
-        }
+    Account: [standardField('BillingCity', 'Billing City', 'Text', { length: 40 }), OWNER_ID],
+    Task: [
+        OWNER_ID,
+        standardField('WhatId', 'Related To ID', 'Lookup', { reference: 'activityParent' }),
+        standardField('Subject', 'Subject', 'Text', { length: 255 }),
+        standardField('Description', 'Comments', 'Text', { length: 32_000 }),
+        standardField('ActivityDate', 'Due Date', 'Date'),
+        standardField('Status', 'Status', 'Picklist', {
+            required: true,
+            picklist: picklist(TASK_STATUSES),
+            defaultValue: 'Not Started'
+        }),
+        standardField('Priority', 'Priority', 'Picklist', {
+            required: true,
+            picklist: picklist(TASK_PRIORITIES),
+            defaultValue: 'Normal'
+        }),
+        standardField('IsClosed', 'Closed', 'Checkbox', {
+            createable: false,
+            updateable: false,
+            formula: { kind: 'closedStatus', statusField: 'Status', closedValues: CLOSED_TASK_STATUSES }
+        })
     ]
 };
 
@@ -310,50 +378,60 @@ function systemField(name: string, label: string, type: 'DateTime' | 'Lookup'): 
     };
 }
 
-function readObject(
-    root: string,
-    name: string,
-    keyPrefix: string,
-    globalValueSets: Map<string, Set<string>>
-): ObjectSchema {
-    const objectDir = path.join(root, 'objects', name);
-    const isCustom = name.endsWith('__c');
-    let label = name;
-    let nameField: ObjectSchema['nameField'] = { kind: 'text', defaultsToId: false };
-    let nameFieldDef: FieldDef = {
-        name: 'Name',
-        label: 'Name',
-        type: 'Text',
-        length: 255,
-        required: true,
-        createable: true,
-        updateable: true,
-        externalId: false
-    };
-    if (isCustom) {
-        const meta = readXml(path.join(objectDir, `${name}.object-meta.xml`), objectMeta).CustomObject;
-        label = meta.label;
-        if (meta.nameField.type === 'AutoNumber') {
-            nameField = { kind: 'autoNumber', displayFormat: meta.nameField.displayFormat ?? '{0}' };
-            nameFieldDef = {
-                ...nameFieldDef,
+/** The Name field and how it is filled: a standard object's text name, a custom object's text or auto-number. */
+function nameFieldOf(
+    objectDir: string,
+    name: string
+): { label: string; nameField: ObjectSchema['nameField']; def?: FieldDef; allowsActivities: boolean } {
+    const standardName = standardField('Name', 'Name', 'Text', { length: 255, required: true });
+    if (name === 'Task') return { label: name, nameField: { kind: 'none' }, allowsActivities: false };
+    if (!name.endsWith('__c')) {
+        return {
+            label: name,
+            nameField: { kind: 'text', defaultsToId: false },
+            def: standardName,
+            allowsActivities: name === 'Account'
+        };
+    }
+    const meta = readXml(path.join(objectDir, `${name}.object-meta.xml`), objectMeta).CustomObject;
+    const allowsActivities = meta.enableActivities === true;
+    if (meta.nameField.type === 'AutoNumber') {
+        const { length: _length, ...def } = standardName;
+        return {
+            label: meta.label,
+            nameField: { kind: 'autoNumber', displayFormat: meta.nameField.displayFormat ?? '{0}' },
+            def: {
+                ...def,
                 label: meta.nameField.label,
                 type: 'AutoNumber',
                 required: false,
                 createable: false,
                 updateable: false
-            };
-            delete nameFieldDef.length;
-        } else {
-            // A custom object's text name is 80 characters; left empty on create it takes the record Id.
-            nameField = { kind: 'text', defaultsToId: true };
-            nameFieldDef = { ...nameFieldDef, label: meta.nameField.label, length: 80, required: false };
-        }
+            },
+            allowsActivities
+        };
     }
-    const custom = filesIn(path.join(objectDir, 'fields'), '.field-meta.xml').map((file) =>
-        customField(file, globalValueSets)
-    );
-    if (isCustom && custom.length === 0) throw new Error(`No field metadata for ${name} in ${objectDir}`);
+    // A custom object's text name is 80 characters; left empty on create it takes the record Id.
+    return {
+        label: meta.label,
+        nameField: { kind: 'text', defaultsToId: true },
+        def: { ...standardName, label: meta.nameField.label, length: 80, required: false },
+        allowsActivities
+    };
+}
+
+function readObject(
+    root: string,
+    object: { name: string; keyPrefix: string; customFieldsOf?: string },
+    globalValueSets: Map<string, Set<string>>
+): ObjectSchema {
+    const { name, keyPrefix } = object;
+    const objectDir = path.join(root, 'objects', name);
+    const { label, nameField, def: nameFieldDef, allowsActivities } = nameFieldOf(objectDir, name);
+    const fieldsDir = path.join(root, 'objects', object.customFieldsOf ?? name, 'fields');
+    const custom = filesIn(fieldsDir, '.field-meta.xml').map((file) => customField(file, globalValueSets));
+    if (name.endsWith('__c') && custom.length === 0)
+        throw new Error(`No field metadata for ${name} in ${objectDir}`);
     const fields: FieldDef[] = [
         {
             name: 'Id',
@@ -364,7 +442,7 @@ function readObject(
             updateable: false,
             externalId: false
         },
-        nameFieldDef,
+        ...(nameFieldDef ? [nameFieldDef] : []),
         ...(STANDARD_FIELDS[name] ?? []),
         ...custom,
         systemField('CreatedDate', 'Created Date', 'DateTime'),
@@ -377,15 +455,15 @@ function readObject(
     const validationRules = filesIn(path.join(objectDir, 'validationRules'), '.validationRule-meta.xml')
         .map((file) => validationRule(file, fieldByLowerName))
         .filter((rule): rule is ValidationRule => rule !== undefined);
-    return { name, label, keyPrefix, fields, fieldByLowerName, nameField, validationRules };
+    return { name, label, keyPrefix, fields, fieldByLowerName, nameField, allowsActivities, validationRules };
 }
 
-/** Reads the schema of Account, Brand_Detail__c and Potential__c from force-app (or another metadata root). */
+/** Reads the schema of Account, Brand_Detail__c, Potential__c and Task from force-app (or another metadata root). */
 export function readOrgSchema(root: string = METADATA_DIR): OrgSchema {
     const globalValueSets = readGlobalValueSets(root);
     const objects = new Map<string, ObjectSchema>();
-    for (const { name, keyPrefix } of STANDIN_OBJECTS) {
-        objects.set(name, readObject(root, name, keyPrefix, globalValueSets));
+    for (const object of STANDIN_OBJECTS) {
+        objects.set(object.name, readObject(root, object, globalValueSets));
     }
     for (const object of objects.values()) {
         for (const field of object.fields) {

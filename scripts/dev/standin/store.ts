@@ -20,6 +20,8 @@ class ObjectTable {
     readonly ids: IdGenerator;
     /** A record with every field empty (checkboxes false), in schema order: new records start as its copy. */
     readonly blank: Readonly<Record<string, StoredValue>>;
+    /** Fields that default to the user who creates the record (OwnerId). */
+    readonly ownedBy: readonly FieldDef[];
     /** The auto-number name's display format split around its digits, e.g. P-{000000} → "P-", 6, "". */
     private readonly autoName?: { prefix: string; digits: number; suffix: string };
     private autoNumber = 0;
@@ -32,6 +34,7 @@ class ObjectTable {
         this.blank = Object.fromEntries(
             schema.fields.map((field) => [field.name, field.type === 'Checkbox' ? false : null])
         );
+        this.ownedBy = schema.fields.filter((field) => field.defaultsToCurrentUser);
         const format =
             schema.nameField.kind === 'autoNumber'
                 ? /^(.*?)\{(0+)\}(.*)$/.exec(schema.nameField.displayFormat)
@@ -165,19 +168,21 @@ export class Store {
             }
             if (table.records.has(id)) throw new Error(`${object.name}: duplicate Id ${id}`);
             record.Id = id;
-            if (record.Name === null) {
+            const { nameField } = object;
+            if (nameField.kind !== 'none' && record.Name === null) {
                 record.Name =
-                    object.nameField.kind === 'autoNumber'
+                    nameField.kind === 'autoNumber'
                         ? table.nextAutoName()
-                        : object.nameField.defaultsToId
+                        : nameField.defaultsToId
                           ? id
                           : null;
-            } else {
+            } else if (nameField.kind === 'autoNumber') {
                 table.noteAutoName(String(record.Name));
             }
             record.CreatedDate ??= timestamp;
-            // Records that do not say who made them were entered by sales.
+            // Records that do not say who made them were entered by sales, and belong to whoever made them.
             record.CreatedById ??= STANDIN_USERS.sales.id;
+            for (const field of table.ownedBy) record[field.name] ??= record.CreatedById;
             record.LastModifiedDate ??= record.CreatedDate;
             record.LastModifiedById ??= record.CreatedById;
             record.SystemModstamp ??= record.LastModifiedDate;

@@ -173,6 +173,9 @@ export function fieldReader(
     const formula = field.formula;
     if (!formula) return (record) => record[field.name] ?? null;
     if (formula.kind === 'notComputed') return () => null;
+    if (formula.kind === 'closedStatus') {
+        return (record) => formula.closedValues.has(String(record[formula.statusField]));
+    }
     const todayMs = Date.parse(`${today}T00:00:00.000Z`);
     return (record) => {
         const date = record[formula.dateField];

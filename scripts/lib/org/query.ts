@@ -179,26 +179,38 @@ export async function* readObject(
     fields: readonly string[],
     options: { bulkFromRecords: number; poll: PollOptions; maxRecordsPerPage?: number; counted?: number }
 ): AsyncGenerator<RawRecord> {
-    const soql = selectSoql(object, fields);
     const total = options.counted ?? (await countRecords(api, object));
-    if (total >= options.bulkFromRecords) {
-        // Nothing of a page stays referenced here while the next one is fetched.
-        tuneHeapForBulkReads();
-        const pages = bulkQueryPages(api, soql, options);
-        let page: IteratorResult<{ csv: string; source: string }> | undefined;
-        let records: Generator<RawRecord> | undefined;
-        try {
-            while (!(page = await pages.next()).done) {
-                records = parseCsvText(page.value.csv, { source: page.value.source });
-                page = undefined;
-                for (const record of records) yield record;
-                records = undefined;
-            }
-        } finally {
-            // A read that stops early (an error, a stop signal) still deletes its job.
-            await pages.return(undefined);
-        }
-    } else if (total > 0) {
+    if (total === 0) return;
+    yield* readSoql(api, selectSoql(object, fields), total >= options.bulkFromRecords ? options : undefined);
+}
+
+/**
+ * The records of a query: with `bulk`, one Bulk API 2.0 query job read page by page (values as CSV text);
+ * without, REST with nextRecordsUrl paging (values as JSON).
+ */
+export async function* readSoql(
+    api: OrgApi,
+    soql: string,
+    bulk?: { poll: PollOptions; maxRecordsPerPage?: number }
+): AsyncGenerator<RawRecord> {
+    if (!bulk) {
         yield* queryRest(api, soql);
+        return;
+    }
+    // Nothing of a page stays referenced here while the next one is fetched.
+    tuneHeapForBulkReads();
+    const pages = bulkQueryPages(api, soql, bulk);
+    let page: IteratorResult<{ csv: string; source: string }> | undefined;
+    let records: Generator<RawRecord> | undefined;
+    try {
+        while (!(page = await pages.next()).done) {
+            records = parseCsvText(page.value.csv, { source: page.value.source });
+            page = undefined;
+            for (const record of records) yield record;
+            records = undefined;
+        }
+    } finally {
+        // A read that stops early (an error, a stop signal) still deletes its job.
+        await pages.return(undefined);
     }
 }

@@ -6,11 +6,11 @@ import { isTransient, OrgApiError, type HttpRequest, type OrgApi } from './api.t
 import { queryRest, waitForJob, type PollOptions } from './query.ts';
 import { soqlString } from './soql.ts';
 
-/** One prepared Data Loader file to send: its first column identifies the record (Id, or the external id). */
+/** One prepared Data Loader file to send: one of its columns identifies each row (Id, or an external id). */
 export type WriteJob = {
     object: string;
-    operation: 'update' | 'upsert';
-    /** The column that identifies each row: Id for update, the external id field for upsert. */
+    operation: 'insert' | 'update' | 'upsert';
+    /** The column that identifies each row: Id for update, the external id field for upsert and insert. */
     keyField: string;
     file: string;
     rows: number;
@@ -146,15 +146,15 @@ async function sendCollection(
     checked = false
 ): Promise<CsvRow[]> {
     const url =
-        job.operation === 'update'
-            ? '/composite/sobjects'
-            : `/composite/sobjects/${job.object}/${job.keyField}`;
+        job.operation === 'upsert'
+            ? `/composite/sobjects/${job.object}/${job.keyField}`
+            : '/composite/sobjects';
     let results: CollectionResult[];
     try {
         results = await api.json<CollectionResult[]>(
             'compositeWrite',
             {
-                method: 'PATCH',
+                method: job.operation === 'insert' ? 'POST' : 'PATCH',
                 url,
                 body: JSON.stringify({ allOrNone: false, records: rows.map((row) => toSObject(job, row)) })
             },
