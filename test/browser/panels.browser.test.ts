@@ -160,6 +160,16 @@ describe('segmentation panels and worklist in Chromium', { skip, concurrency: 2 
                     await page.goto(`${server.url}/${state.id}/`, { waitUntil: 'load' });
                     await settle(page, state);
 
+                    // The Lightning page around the component speaks the user's language too.
+                    const header = PANELS[state.panel].header[state.lang ?? 'nl'];
+                    assert.deepEqual(
+                        {
+                            meta: await page.locator('.slds-page-header__name-meta').textContent(),
+                            title: await page.locator('.slds-page-header__title').textContent()
+                        },
+                        header
+                    );
+
                     const panel = page.locator(PANELS[state.panel].tag);
                     assert.equal(await panel.count(), 1, 'the component is on the page');
                     const box = await panel.boundingBox();
