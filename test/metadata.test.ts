@@ -125,6 +125,7 @@ test('every field the script reads or writes exists in force-app with a compatib
         Classification_Reason__c: ['Text'],
         Classified_At__c: ['DateTime'],
         Next_Visit_Due__c: ['Date'],
+        VG_Units_To_Next_Type__c: ['Number'],
         Previous_Customer_Type__c: ['Picklist'],
         Customer_Type_Changed_On__c: ['Date']
     };
@@ -147,6 +148,11 @@ test('every field the script reads or writes exists in force-app with a compatib
     assert.equal(fieldMeta('Brand_Detail__c', 'VG_Potential_Share__c')?.scale, 2);
     assert.equal(fieldMeta('Brand_Detail__c', 'VG_Potential_Share__c')?.precision, 5);
     assert.equal(fieldMeta('Brand_Detail__c', 'Classification_Reason__c')?.type, 'Text');
+    assert.equal(
+        fieldMeta('Brand_Detail__c', 'VG_Units_To_Next_Type__c')?.scale,
+        0,
+        'a whole count of boilers'
+    );
     const key = fieldMeta('Potential__c', 'Key__c');
     assert.equal(key?.externalId, true);
     assert.equal(key?.unique, true);

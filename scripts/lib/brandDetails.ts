@@ -92,6 +92,7 @@ export class BrandDetailTable {
     private readonly flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
     private readonly shares = new ScaledColumn(FIELD_SCALE.VG_Potential_Share__c);
     private readonly potentials = new ScaledColumn(FIELD_SCALE.Boiler_Potential__c);
+    private readonly unitsToNextType = new ScaledColumn(FIELD_SCALE.VG_Units_To_Next_Type__c);
     private readonly reasons = float64();
     /** Dictionary codes: a few thousand values (picklists, dates) in all. */
     private readonly picklists: Record<(typeof PICKLIST_FIELDS)[number], SmallIntColumn> = {
@@ -108,6 +109,7 @@ export class BrandDetailTable {
         this.flags,
         this.shares,
         this.potentials,
+        this.unitsToNextType,
         this.reasons,
         ...Object.values(this.picklists)
     ];
@@ -128,6 +130,7 @@ export class BrandDetailTable {
             (record.VG_Ever_Had_Share__c ? EVER_HAD_SHARE : 0);
         this.shares.set(index, numeric(record.VG_Potential_Share__c));
         this.potentials.set(index, numeric(record.Boiler_Potential__c));
+        this.unitsToNextType.set(index, numeric(record.VG_Units_To_Next_Type__c));
         const reason = text(record.Classification_Reason__c);
         this.reasons.data[index] = reason === null ? NO_REASON : hashText(reason);
         for (const field of PICKLIST_FIELDS) {
@@ -169,6 +172,7 @@ export class BrandDetailTable {
             VG_Ever_Had_Share__c: this.everHadShare(index),
             VG_Potential_Share__c: this.shares.get(index),
             Boiler_Potential__c: this.potentials.get(index),
+            VG_Units_To_Next_Type__c: this.unitsToNextType.get(index),
             Classification_Reason__c:
                 storedReason === NO_REASON
                     ? null

@@ -158,6 +158,7 @@ export function recordSchemas(
         Value_Type__c: stored,
         Classification_Reason__c: stored,
         Next_Visit_Due__c: stored,
+        VG_Units_To_Next_Type__c: storedNumber,
         VG_Ever_Had_Share__c: remembered(checkbox)
     });
     return { account, potential, brandDetail };

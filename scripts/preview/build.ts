@@ -7,7 +7,7 @@ import lwcModule from '@lwc/rollup-plugin';
 import replaceModule from '@rollup/plugin-replace';
 import { METADATA_DIR, REPO_ROOT } from '../lib/paths.ts';
 import { salesforceModules } from './salesforceModules.ts';
-import { PANELS, STATES, type PreviewState } from './states.ts';
+import { PANELS, STATES, type Language, type PreviewState } from './states.ts';
 import { englishDictionary, translateGraphQLAnswer, translateResponse } from './translations.ts';
 
 /**
@@ -150,20 +150,29 @@ ${body}
 `;
 }
 
+/** The words of the frame itself, in the page's language. */
+const FRAME_TEXT: Record<Language, { sidebar: string; allStates: string }> = {
+    nl: { sidebar: 'Zijbalk', allStates: 'alle staten' },
+    en: { sidebar: 'Sidebar', allStates: 'all states' }
+};
+
 /** The frame of the Lightning page around the component: a record page, or an App page with a left sidebar. */
 function framePage(state: PreviewState): string {
     const panel = PANELS[state.panel];
+    const lang = state.lang ?? 'nl';
+    const header = panel.header[lang];
+    const text = FRAME_TEXT[lang];
     // A placeholder stands for the other components of a region; on the App page the worklist fills its column.
     const placeholder = `<div class="placeholder" aria-hidden="true"></div>`;
     const main = `<main id="main" class="region">${panel.layout === 'record' ? placeholder : ''}</main>`;
-    const aside = `<aside id="sidebar" class="region" aria-label="Zijbalk">${placeholder}</aside>`;
-    return `<div class="preview-bar">Preview ${escapeHtml(panel.page)}: ${escapeHtml(state.title)} · <a href="/">alle staten</a></div>
+    const aside = `<aside id="sidebar" class="region" aria-label="${text.sidebar}">${placeholder}</aside>`;
+    return `<div class="preview-bar">Preview ${escapeHtml(panel.page)}: ${escapeHtml(state.title)} · <a href="/">${text.allStates}</a></div>
 <div class="lightning-page">
   <header class="slds-page-header page-header">
     <div class="slds-page-header__row">
       <div class="slds-page-header__col-title">
-        <span class="slds-page-header__name-meta">${escapeHtml(panel.header.meta)}</span>
-        <h1 class="slds-page-header__title">${escapeHtml(panel.header.title)}</h1>
+        <span class="slds-page-header__name-meta">${escapeHtml(header.meta)}</span>
+        <h1 class="slds-page-header__title">${escapeHtml(header.title)}</h1>
       </div>
     </div>
   </header>

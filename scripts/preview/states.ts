@@ -6,6 +6,9 @@
 
 export type PanelId = 'brandDetail' | 'account' | 'worklist';
 
+/** The user's language: Dutch (the package's own) or English (its en_US translations). */
+export type Language = 'nl' | 'en';
+
 /** A UI API response for one wire adapter call, optionally only for configs matching `match`. */
 export type FixtureRef = { match?: Record<string, string>; data?: string; error?: string };
 
@@ -17,7 +20,7 @@ export interface PreviewState {
     adapters: Record<string, FixtureRef[]>;
     /** Where the static resource is served from: the real one, none (404), or one of another version. */
     config?: 'ok' | 'missing';
-    lang?: 'nl' | 'en';
+    lang?: Language;
     /** A button the browser test presses once the page has loaded (its accessible name), e.g. to page on. */
     press?: string;
     /** Text that must be visible once the page has settled (after `press`). */
@@ -38,7 +41,8 @@ export type PanelFrame = {
     region: 'main' | 'sidebar';
     page: string;
     layout: 'record' | 'app';
-    header: { meta: string; title: string };
+    /** The page header in each language: what Lightning names there (object or app, record or page). */
+    header: Record<Language, { meta: string; title: string }>;
 };
 
 const BRAND_DETAIL_ID = 'a01AA00000MrkVlAAA';
@@ -52,7 +56,11 @@ export const PANELS: Record<PanelId, PanelFrame> = {
         region: 'sidebar',
         page: 'Merkgegevens_Record_Page',
         layout: 'record',
-        header: { meta: 'Merkgegevens', title: 'Vaillant - Installatiebedrijf De Vries' }
+        // The object's label as its en_US translation gives it; a record's name is data and stays as it is.
+        header: {
+            nl: { meta: 'Merkgegevens', title: 'Vaillant - Installatiebedrijf De Vries' },
+            en: { meta: 'Brand Detail', title: 'Vaillant - Installatiebedrijf De Vries' }
+        }
     },
     account: {
         tag: 'c-account-segmentation',
@@ -60,7 +68,11 @@ export const PANELS: Record<PanelId, PanelFrame> = {
         region: 'main',
         page: 'Installateur_Record_Page',
         layout: 'record',
-        header: { meta: 'Installateur', title: 'Installatiebedrijf De Vries' }
+        // The package does not rename Account: an English user sees Salesforce's own label.
+        header: {
+            nl: { meta: 'Installateur', title: 'Installatiebedrijf De Vries' },
+            en: { meta: 'Account', title: 'Installatiebedrijf De Vries' }
+        }
     },
     // The App page Mijn_installateurs: the worklist in the main column, recent items in the left sidebar.
     worklist: {
@@ -68,7 +80,11 @@ export const PANELS: Record<PanelId, PanelFrame> = {
         region: 'main',
         page: 'Mijn_installateurs',
         layout: 'app',
-        header: { meta: 'Klantsegmentatie', title: 'Mijn installateurs' }
+        // The tab's en_US translation, and the package's name as its labels word it ("Customer segmentation").
+        header: {
+            nl: { meta: 'Klantsegmentatie', title: 'Mijn installateurs' },
+            en: { meta: 'Customer segmentation', title: 'My installers' }
+        }
     }
 };
 

@@ -81,6 +81,43 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
     });
 }
 
+/** Relative luminance of a CSS rgb()/rgba() colour (WCAG 2.1). */
+function luminance(color: string): number {
+    const [red = 0, green = 0, blue = 0] = (color.match(/[\d.]+/g) ?? []).map(Number).map((value) => {
+        const channel = value / 255;
+        return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+}
+
+/**
+ * The contrast of each Type klant badge's icon against the badge it sits on. axe judges the contrast of text
+ * only; an icon that tells Get from Keep without colour must reach 3:1 (WCAG 2.1, 1.4.11 Non-text Contrast).
+ */
+async function typeBadgeIconContrasts(page: Page): Promise<{ variant: string; ratio: number }[]> {
+    // Playwright's locators reach into the components' shadow trees.
+    const icons = await page.locator('lightning-badge[data-variant] svg').evaluateAll((svgs) =>
+        svgs.map((svg) => {
+            // Up through the shadow trees: the first background behind the icon, and the badge's variant.
+            let background = '';
+            let variant = '';
+            for (let node: Element | null = svg; node && !variant;) {
+                const color = getComputedStyle(node).backgroundColor;
+                if (!background && color !== 'transparent' && !/^rgba\(.*, 0\)$/.test(color)) {
+                    background = color;
+                }
+                variant = node.getAttribute('data-variant') ?? '';
+                node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+            }
+            return { variant, fill: getComputedStyle(svg).fill, background };
+        })
+    );
+    return icons.map(({ variant, fill, background }) => {
+        const [light, dark] = [luminance(fill), luminance(background)].sort((a, b) => b - a);
+        return { variant, ratio: Math.round(((light! + 0.05) / (dark! + 0.05)) * 100) / 100 };
+    });
+}
+
 // Two pages at a time: the machine has two cores, and each page mostly waits on the browser.
 describe('segmentation panels and worklist in Chromium', { skip, concurrency: 2 }, () => {
     let browser: Browser;
@@ -123,6 +160,16 @@ describe('segmentation panels and worklist in Chromium', { skip, concurrency: 2 
                     await page.goto(`${server.url}/${state.id}/`, { waitUntil: 'load' });
                     await settle(page, state);
 
+                    // The Lightning page around the component speaks the user's language too.
+                    const header = PANELS[state.panel].header[state.lang ?? 'nl'];
+                    assert.deepEqual(
+                        {
+                            meta: await page.locator('.slds-page-header__name-meta').textContent(),
+                            title: await page.locator('.slds-page-header__title').textContent()
+                        },
+                        header
+                    );
+
                     const panel = page.locator(PANELS[state.panel].tag);
                     assert.equal(await panel.count(), 1, 'the component is on the page');
                     const box = await panel.boundingBox();
@@ -137,6 +184,8 @@ describe('segmentation panels and worklist in Chromium', { skip, concurrency: 2 
 
                     const violations = await axeViolations(page);
                     assert.deepEqual(violations, [], `axe: ${JSON.stringify(violations, null, 2)}`);
+                    const faint = (await typeBadgeIconContrasts(page)).filter(({ ratio }) => ratio < 3);
+                    assert.deepEqual(faint, [], 'every type badge icon stands out 3:1 from its badge');
 
                     await page.screenshot({
                         path: path.join(SCREENSHOT_DIR, `${state.id}-${viewport.name}.png`),

@@ -87,6 +87,7 @@ export async function writeBoundaryOrg(cases: Case[] = BOUNDARY_CASES): Promise<
             Value_Type__c: '',
             Classification_Reason__c: '',
             Next_Visit_Due__c: '',
+            VG_Units_To_Next_Type__c: '',
             VG_Ever_Had_Share__c: String(entry.everHad ?? false)
         });
     });

@@ -10,7 +10,7 @@ import type { BrandDetailRecord } from '../../scripts/lib/records.ts';
 
 const CLOCK = { now: '2026-11-25T01:00:00.000Z', today: '2026-11-25' };
 
-function detail(share: unknown, potential: unknown): BrandDetailRecord {
+function detail(share: unknown, potential: unknown, unitsToNextType: unknown): BrandDetailRecord {
     return {
         Id: 'a01000000000001AAA',
         Account__c: '001000000000001AAA',
@@ -25,6 +25,7 @@ function detail(share: unknown, potential: unknown): BrandDetailRecord {
         Value_Type__c: null,
         Classification_Reason__c: null,
         Next_Visit_Due__c: null,
+        VG_Units_To_Next_Type__c: unitsToNextType,
         VG_Ever_Had_Share__c: false
     };
 }
@@ -35,7 +36,7 @@ function asRead(value: unknown): number | null {
     return Number.isNaN(number) ? null : number;
 }
 
-test('stored shares and potentials compare as the values read, whatever the text or number (property)', () => {
+test('stored numbers (share, potential, VG boilers to the next type) compare as the values read, whatever the text or number (property)', () => {
     const value = fc.oneof(
         fc.constantFrom(
             '',
@@ -60,24 +61,26 @@ test('stored shares and potentials compare as the values read, whatever the text
         fc.property(
             value,
             value,
+            value,
             fc.option(value),
             fc.option(value),
-            (share, potential, otherShare, otherPotential) => {
+            fc.option(value),
+            (share, potential, units, otherShare, otherPotential, otherUnits) => {
                 // Computed as read (no change), or something else.
-                const computedShare = otherShare ?? share;
-                const computedPotential = otherPotential ?? potential;
                 const table = new BrandDetailTable();
-                table.add(detail(share, potential), 0);
+                table.add(detail(share, potential, units), 0);
                 const stored = table.stored(0, null);
                 const read: FieldValues = {
                     ...stored,
                     VG_Potential_Share__c: asRead(share),
-                    Boiler_Potential__c: asRead(potential)
+                    Boiler_Potential__c: asRead(potential),
+                    VG_Units_To_Next_Type__c: asRead(units)
                 };
                 const computed: FieldValues = {
                     ...read,
-                    VG_Potential_Share__c: asRead(computedShare),
-                    Boiler_Potential__c: asRead(computedPotential)
+                    VG_Potential_Share__c: asRead(otherShare ?? share),
+                    Boiler_Potential__c: asRead(otherPotential ?? potential),
+                    VG_Units_To_Next_Type__c: asRead(otherUnits ?? units)
                 };
                 assert.deepEqual(
                     plannedUpdate(stored, computed, CLOCK),

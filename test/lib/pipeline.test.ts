@@ -29,6 +29,7 @@ test('offline: classifies from CSV exports and writes only changed owned fields,
         Classification_Reason__c:
             'VG 10 van 40 ketels (25%): Grow (5–75%). Segment 30+ (30–74). Keep vanaf 30 VG-ketels. Potentie is een schatting.',
         Next_Visit_Due__c: '2026-12-30',
+        VG_Units_To_Next_Type__c: '20',
         Classified_At__c: NOW,
         Previous_Customer_Type__c: '',
         Customer_Type_Changed_On__c: ''
@@ -40,6 +41,7 @@ test('offline: classifies from CSV exports and writes only changed owned fields,
     assert.equal(moved?.Customer_Type_Changed_On__c, '2026-11-25');
     assert.equal(moved?.Potential_Segment__c, '', 'unchanged 150+ is left as it is');
     assert.equal(moved?.VG_Potential_Share__c, '', 'unchanged 80.00 is left as it is');
+    assert.equal(moved?.VG_Units_To_Next_Type__c, '', 'Keep is the top type: no step up, blank as stored');
     assert.ok(!updates.has('a01000000000003AAA'), 'a locked record is never written');
     const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8'));
     assert.equal(report.records.locked, 1);

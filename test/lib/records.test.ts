@@ -39,6 +39,7 @@ const brandDetail = {
     Value_Type__c: '',
     Classification_Reason__c: '',
     Next_Visit_Due__c: '',
+    VG_Units_To_Next_Type__c: '',
     VG_Ever_Had_Share__c: '1'
 };
 

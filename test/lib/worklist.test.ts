@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { customerTypeOrder } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { FOLLOW_UP_REASONS as WORKLIST_REASONS } from '../../force-app/main/default/lwc/worklistView/followUpReasons.js';
 import { FOLLOW_UP_REASONS, FOLLOW_UP_REASON_FIELD } from '../../scripts/lib/followUpTasks.ts';
 import { loadConfig } from '../../scripts/lib/config.ts';
@@ -25,22 +24,17 @@ test('the worklist links to the follow-up tasks by the reasons the nightly run w
     assert.deepEqual({ ...WORKLIST_REASONS }, { ...FOLLOW_UP_REASONS });
 });
 
-test('the picklists the worklist sorts on keep their Setup order: strategic customers first, Win-back to Keep', async () => {
+test('the picklist the worklist sorts on keeps its Setup order: strategic customers first', async () => {
     // GraphQL sorts a picklist by "the picklist sort determined during setup" (GraphQL API Developer Guide,
     // "Order Results"): the value order, unless the values are sorted alphabetically.
     const config = await loadConfig();
     const picklists = readPicklists();
     assert.deepEqual(picklists.valueTypes, Object.keys(config.valueTypes));
     assert.equal(picklists.valueTypes[0], 'Strategische klant');
-    assert.deepEqual(picklists.customerTypes, customerTypeOrder(config));
     const valueType = readXml<{ CustomField: { valueSet: { valueSetDefinition: { sorted: boolean } } } }>(
         'objects/Brand_Detail__c/fields/Value_Type__c.field-meta.xml'
     );
-    const customerTypes = readXml<{ GlobalValueSet: { sorted: boolean } }>(
-        'globalValueSets/Customer_Types.globalValueSet-meta.xml'
-    );
     assert.equal(valueType.CustomField.valueSet.valueSetDefinition.sorted, false);
-    assert.equal(customerTypes.GlobalValueSet.sorted, false);
 });
 
 /** The custom fields the worklist names, in its query (installerWorklist) and its filters (worklistView). */

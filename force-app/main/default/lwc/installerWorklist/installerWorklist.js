@@ -18,7 +18,8 @@ import { WORKLIST_LABELS } from 'c/worklistLabels';
  *   Relationships", LWC Developer Guide).
  * - Filters: the operators in c/worklistView; orderBy ASC/DESC with nulls FIRST/LAST, several fields in order,
  *   Id last so that pages never overlap; a picklist sorts by its order in Setup ("Order Results"): Value_Type__c
- *   lists the strategic customers first, Customer_Types starts at Win-back (test/worklist.test.ts holds both).
+ *   lists the strategic customers first (test/lib/worklist.test.ts holds it). The steps up sort on the count the
+ *   nightly run stores, VG_Units_To_Next_Type__c, so their order is exact across pages.
  * - Paging: first/after with pageInfo.endCursor and totalCount (GraphQL Cursor Connections, "Paginate Results").
  * Custom fields are aliased to their own name, as lwc-recipes does, so a field renamed by the org's
  * referential integrity still lands where the component reads it.
@@ -64,8 +65,8 @@ const WORKLIST_QUERY = gql`
                     first: $pageSize
                     after: $gapAfter
                     orderBy: {
-                        Customer_Type__c: { order: ASC }
-                        Boiler_Potential__c: { order: ASC }
+                        VG_Units_To_Next_Type__c: { order: ASC }
+                        Value_Type__c: { order: ASC, nulls: LAST }
                         Id: { order: ASC }
                     }
                 ) {
@@ -102,7 +103,7 @@ const WORKLIST_QUERY = gql`
                     value
                     displayValue
                 }
-                VG_Potential_Share__c: VG_Potential_Share__c {
+                VG_Units_To_Next_Type__c: VG_Units_To_Next_Type__c {
                     value
                 }
                 Boiler_Potential__c: Boiler_Potential__c {

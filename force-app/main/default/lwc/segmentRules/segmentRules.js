@@ -58,6 +58,7 @@
  * @property {string} valueType
  * @property {boolean} everHadShare
  * @property {string} reason
+ * @property {number | null} vgUnitsToNextType the VG boilers of the smallest step up (null at Keep or without potential)
  *
  * @typedef {Record<string, string | number | boolean | null>} FieldValues API name -> value
  */
@@ -457,7 +458,8 @@ export function classify(installer, potential, config) {
         potentialSource: potentialSource(potential, config),
         valueType: valueType(installer.revenue12m, segment, config),
         everHadShare,
-        reason: explain(potential, type, config)
+        reason: explain(potential, type, config),
+        vgUnitsToNextType: stepUp(potential.vg, potential.total, config)?.units ?? null
     };
 }
 
@@ -471,7 +473,8 @@ export const CLASSIFICATION_FIELDS = Object.freeze([
     'Value_Type__c',
     'VG_Ever_Had_Share__c',
     'Classification_Reason__c',
-    'Next_Visit_Due__c'
+    'Next_Visit_Due__c',
+    'VG_Units_To_Next_Type__c'
 ]);
 
 /** Bookkeeping fields written alongside a change, never compared. */
@@ -485,7 +488,11 @@ export const CHANGE_TRACKING_FIELDS = Object.freeze([
 export const OWNED_FIELDS = Object.freeze([...CLASSIFICATION_FIELDS, ...CHANGE_TRACKING_FIELDS]);
 
 /** Decimal places of the numeric owned fields, so stored and computed values compare at the field's scale. */
-export const FIELD_SCALE = Object.freeze({ VG_Potential_Share__c: 2, Boiler_Potential__c: 0 });
+export const FIELD_SCALE = Object.freeze({
+    VG_Potential_Share__c: 2,
+    Boiler_Potential__c: 0,
+    VG_Units_To_Next_Type__c: 0
+});
 
 /**
  * The owned field values one brand detail should carry.
@@ -504,7 +511,8 @@ export function brandDetailFields(classification, lastVisitDate, config) {
         Value_Type__c: classification.valueType,
         VG_Ever_Had_Share__c: classification.everHadShare,
         Classification_Reason__c: classification.reason,
-        Next_Visit_Due__c: nextVisitDue(lastVisitDate, classification.valueType, config)
+        Next_Visit_Due__c: nextVisitDue(lastVisitDate, classification.valueType, config),
+        VG_Units_To_Next_Type__c: classification.vgUnitsToNextType
     };
 }
 
@@ -591,6 +599,41 @@ export function vgUnitsToTypeChange(vg, total, config) {
         units,
         direction: move.direction
     };
+}
+
+/**
+ * The smallest step up: how many VG boilers (at the same total) lift the installer to a higher type klant, and
+ * which type that is. Null at the top type and without potential. The nightly run stores the count
+ * (VG_Units_To_Next_Type__c), so that the worklist can sort and page its "Nog 3 VG-ketels tot Keep" on the server.
+ * @param {number} vg
+ * @param {number} total
+ * @param {SegmentationConfig} config
+ * @returns {{type: string, units: number} | null}
+ */
+export function stepUp(vg, total, config) {
+    const change = vgUnitsToTypeChange(vg, total, config);
+    return change?.direction === 'up' ? { type: change.type, units: change.units } : null;
+}
+
+/**
+ * The type klant that the smallest step up from a stored type reaches at this total. It is the same from every
+ * VG count of that type (each step up ends on the floor of the type above), so the worklist can name it beside
+ * the stored count without knowing the VG boilers. Null at the top type, without potential or for no type.
+ * @param {string | null} type a stored Type klant
+ * @param {number} total
+ * @param {SegmentationConfig} config
+ * @returns {string | null}
+ */
+export function stepUpType(type, total, config) {
+    const { winBack, get, grow, keep, growFromPercent, keepFromPercent } = config.customerTypes;
+    const floors = new Map([
+        [winBack, 0],
+        [get, 0],
+        [grow, growFromPercent],
+        [keep, keepFromPercent]
+    ]);
+    const floor = floors.get(type ?? '');
+    return floor === undefined ? null : (stepUp(vgUnitsForShare(floor, total), total, config)?.type ?? null);
 }
 
 /**

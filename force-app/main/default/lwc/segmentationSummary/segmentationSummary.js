@@ -13,10 +13,6 @@ export default class SegmentationSummary extends LightningElement {
 
     labels = LABELS;
 
-    get badgeClass() {
-        return `type-badge ${this.summary?.badge.className ?? ''}`;
-    }
-
     get hasMoves() {
         return (this.summary?.moves ?? []).length > 0;
     }

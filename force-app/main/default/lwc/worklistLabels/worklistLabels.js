@@ -9,7 +9,6 @@ import downgrade from '@salesforce/label/c.Seg_WorklistDowngrade';
 import downgradeHeading from '@salesforce/label/c.Seg_WorklistDowngradeHeading';
 import empty from '@salesforce/label/c.Seg_WorklistEmpty';
 import gapHeading from '@salesforce/label/c.Seg_WorklistGapHeading';
-import gapNote from '@salesforce/label/c.Seg_WorklistGapNote';
 import loadError from '@salesforce/label/c.Seg_WorklistLoadError';
 import loading from '@salesforce/label/c.Seg_WorklistLoading';
 import next from '@salesforce/label/c.Seg_WorklistNext';
@@ -31,7 +30,6 @@ export const WORKLIST_LABELS = Object.freeze({
     downgradeHeading,
     empty,
     gapHeading,
-    gapNote,
     loadError,
     loading,
     next,

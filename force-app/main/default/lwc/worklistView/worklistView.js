@@ -1,12 +1,5 @@
 import LOCALE from '@salesforce/i18n/locale';
-import {
-    customerTypeOrder,
-    isDowngrade,
-    isVisitOverdue,
-    nextVisitDue,
-    sharePercent,
-    vgUnitsToTypeChange
-} from 'c/segmentRules';
+import { customerTypeOrder, isDowngrade, isVisitOverdue, nextVisitDue, stepUpType } from 'c/segmentRules';
 import { LABELS, countLabel, formatLabel } from 'c/segmentationLabels';
 import { customerTypeBadge } from 'c/segmentationView';
 import { WORKLIST_LABELS } from 'c/worklistLabels';
@@ -54,17 +47,12 @@ export function downgradePairs(config) {
     );
 }
 
-/** The Type klant values below another one: those that a few more VG boilers can still raise. */
-function typesBelowTop(config) {
-    const types = customerTypeOrder(config);
-    return types.filter((type) => types.some((other) => isDowngrade(other, type, config)));
-}
-
 /**
  * The where filter of each section (Brand_Detail__c_Filter), for the installers the user owns. The overdue
  * filter is the list view "Bezoek te laat" (due before today, or never visited); downgrades are the pairs the
- * rules call one, changed in the last `recentDays` days; the steps up are unlocked brand details with potential
- * whose type can still rise. GraphQL operators: eq, ne, lt, gte, gt, in, and, or (GraphQL API Developer Guide,
+ * rules call one, changed in the last `recentDays` days; the steps up are the unlocked brand details for which
+ * the nightly run stored VG boilers to a higher type (VG_Units_To_Next_Type__c: blank at the top type and
+ * without potential). GraphQL operators: eq, ne, lt, gte, gt, in, and, or (GraphQL API Developer Guide,
  * "Field Operators" and "Boolean Operators"); a parent is filtered as a nested object ("Parent and Child
  * Relationship Filters"); a Date field is compared with { value: 'YYYY-MM-DD' }.
  * @param {{config: object, userId: string, today: string, recentDays: number}} context
@@ -99,8 +87,7 @@ export function sectionFilters({ config, userId, today, recentDays }) {
             and: [
                 mine,
                 { Classification_Locked__c: { eq: false } },
-                { Boiler_Potential__c: { gt: 0 } },
-                { Customer_Type__c: { in: typesBelowTop(config) } }
+                { VG_Units_To_Next_Type__c: { ne: null } }
             ]
         }
     };
@@ -123,25 +110,6 @@ export function worklistVariables(context) {
     };
 }
 
-/**
- * The VG boilers behind a stored share (VG_Potential_Share__c, two decimals) of a stored total: the one count
- * near share × total whose share the rules store as exactly this. Null when none fits (the two fields disagree)
- * or several do, which happens only above 10,000 boilers, where neighbouring counts share a stored share.
- * @param {number | null} share percent, as stored
- * @param {number | null} total Boiler_Potential__c
- */
-export function vgUnitsFromStoredShare(share, total) {
-    if (share === null || share === undefined || !(total > 0)) {
-        return null;
-    }
-    const stored = Math.round(share * 100) / 100;
-    const guess = Math.round((stored * total) / 100);
-    const fits = [guess - 1, guess, guess + 1].filter(
-        (vg) => vg >= 0 && vg <= total && sharePercent(vg, total) === stored
-    );
-    return fits.length === 1 ? fits[0] : null;
-}
-
 const valueOf = (node, field) => node?.[field]?.value ?? null;
 const shownOf = (node, field) => node?.[field]?.displayValue ?? valueOf(node, field);
 
@@ -156,8 +124,8 @@ function readNode(node) {
         changedOn: valueOf(node, 'Customer_Type_Changed_On__c'),
         valueType: valueOf(node, 'Value_Type__c'),
         valueTypeLabel: shownOf(node, 'Value_Type__c'),
-        share: valueOf(node, 'VG_Potential_Share__c'),
         total: valueOf(node, 'Boiler_Potential__c'),
+        unitsToNextType: valueOf(node, 'VG_Units_To_Next_Type__c'),
         lastVisitDate: valueOf(node, 'Last_Visit_Date__c'),
         tasks: (node.Tasks?.edges ?? []).map(({ node: task }) => ({
             id: task.Id,
@@ -202,23 +170,21 @@ function downgradeReason(detail) {
     };
 }
 
-/** The VG boilers to the next type up, from the stored potential and share; null when none can be told. */
+/** The VG boilers to the next type up as the nightly run stored them, and the type they reach by the rules. */
 function gapReason(detail, { config, picklist }) {
-    const vg = vgUnitsFromStoredShare(detail.share, detail.total);
-    const change = vg === null ? null : vgUnitsToTypeChange(vg, detail.total, config);
-    if (!change || change.direction !== 'up') {
+    const type = stepUpType(detail.customerType, detail.total ?? 0, config);
+    if (detail.unitsToNextType === null || type === null) {
         return null;
     }
     return {
         text: countLabel(
-            change.units,
+            detail.unitsToNextType,
             LABELS.moveUpOne,
             LABELS.moveUpMany,
-            picklist.customerType(change.type)
+            picklist.customerType(type)
         ),
         iconName: 'utility:trending',
-        late: false,
-        units: change.units
+        late: false
     };
 }
 
@@ -257,12 +223,6 @@ function buildRow(node, sectionKey, context) {
     };
 }
 
-/** The steps up of one page, fewest VG boilers first (the server cannot sort on a count it does not store). */
-function byFewestBoilers(rows) {
-    const units = (row) => row.reason?.units ?? Number.POSITIVE_INFINITY;
-    return [...rows].sort((a, b) => units(a) - units(b));
-}
-
 function heading(sectionKey, count, recentDays) {
     switch (sectionKey) {
         case 'overdue':
@@ -290,8 +250,7 @@ export function buildSections(data, context) {
         return {
             key,
             title,
-            note: key === 'gaps' ? WORKLIST_LABELS.gapNote : null,
-            rows: key === 'gaps' ? byFewestBoilers(rows) : rows,
+            rows,
             pagerLabel: formatLabel(WORKLIST_LABELS.pager, title),
             pageText: formatLabel(
                 WORKLIST_LABELS.page,

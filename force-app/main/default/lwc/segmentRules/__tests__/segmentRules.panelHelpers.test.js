@@ -4,6 +4,8 @@ import {
     aggregatePotential,
     customerType,
     productGroupPotential,
+    stepUp,
+    stepUpType,
     vgUnitsToTypeChange,
     wholePercentFromStored
 } from 'c/segmentRules';
@@ -54,6 +56,35 @@ describe('vgUnitsToTypeChange', () => {
                 const sameType =
                     customerType(almost, total, true, config) === customerType(vg, total, true, config);
                 expect(vg === 0 || sameType).toBe(true);
+            })
+        );
+    });
+});
+
+describe('stepUp and stepUpType', () => {
+    it('counts the VG boilers to the next type up; none at Keep or without potential', () => {
+        expect(stepUp(10, 40, config)).toEqual({ type: 'Keep', units: 20 });
+        expect(stepUp(0, 80, config)).toEqual({ type: 'Grow', units: 4 });
+        expect(stepUp(0, 1, config)).toEqual({ type: 'Keep', units: 1 });
+        expect(stepUp(30, 40, config)).toBeNull();
+        expect(stepUp(0, 0, config)).toBeNull();
+    });
+
+    it('names the type a step up reaches from the stored type alone', () => {
+        expect(stepUpType('Win-back', 80, config)).toBe('Grow');
+        expect(stepUpType('Get', 1, config)).toBe('Keep');
+        expect(stepUpType('Grow', 40, config)).toBe('Keep');
+        expect(stepUpType('Keep', 40, config)).toBeNull();
+        expect(stepUpType('Grow', 0, config)).toBeNull();
+        expect(stepUpType(null, 40, config)).toBeNull();
+    });
+
+    it('reaches from the stored type the type the VG boilers reach (property)', () => {
+        fc.assert(
+            fc.property(fc.integer({ min: 0, max: 100_000 }), fc.nat(), fc.boolean(), (total, raw, had) => {
+                const vg = raw % (total + 1);
+                const type = customerType(vg, total, had, config);
+                expect(stepUpType(type, total, config)).toBe(stepUp(vg, total, config)?.type ?? null);
             })
         );
     });

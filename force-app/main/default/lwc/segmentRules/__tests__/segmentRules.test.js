@@ -221,7 +221,8 @@ describe('classify', () => {
             potentialSource: 'Potentie is een schatting',
             valueType: 'Grote klant',
             everHadShare: true,
-            reason: 'VG 10 van 40 ketels (25%): Grow (5–75%). Segment 30+ (30–74). Keep vanaf 30 VG-ketels. Potentie is een schatting.'
+            reason: 'VG 10 van 40 ketels (25%): Grow (5–75%). Segment 30+ (30–74). Keep vanaf 30 VG-ketels. Potentie is een schatting.',
+            vgUnitsToNextType: 20
         });
     });
 
@@ -319,6 +320,7 @@ describe('plannedUpdate', () => {
             Customer_Type__c: 'Grow',
             VG_Potential_Share__c: 25,
             Classification_Reason__c: computedFor(10, 40).Classification_Reason__c,
+            VG_Units_To_Next_Type__c: 20,
             Classified_At__c: clock.now,
             Previous_Customer_Type__c: 'Get',
             Customer_Type_Changed_On__c: clock.today

@@ -1,5 +1,4 @@
-import fc from 'fast-check';
-import { customerTypeOrder, isDowngrade, sharePercent } from 'c/segmentRules';
+import { customerTypeOrder, isDowngrade } from 'c/segmentRules';
 import {
     SECTION_KEYS,
     addDays,
@@ -7,7 +6,6 @@ import {
     daysBetween,
     downgradePairs,
     sectionFilters,
-    vgUnitsFromStoredShare,
     worklistVariables
 } from 'c/worklistView';
 import { FOLLOW_UP_REASONS } from '../followUpReasons';
@@ -69,13 +67,12 @@ describe('the worklist filters', () => {
         expect(downgrades.and[2].or).toHaveLength(6);
     });
 
-    it('ask for the steps up among the unlocked brand details with potential below the top type', () => {
+    it('ask for the steps up among the unlocked brand details with a stored count of VG boilers to the next type', () => {
         const { gaps } = sectionFilters({ config, userId: '005x', today: TODAY, recentDays: 30 });
         expect(gaps.and).toEqual([
             { Account__r: { OwnerId: { eq: '005x' } } },
             { Classification_Locked__c: { eq: false } },
-            { Boiler_Potential__c: { gt: 0 } },
-            { Customer_Type__c: { in: ['Win-back', 'Get', 'Grow'] } }
+            { VG_Units_To_Next_Type__c: { ne: null } }
         ]);
     });
 
@@ -105,35 +102,6 @@ describe('calendar days', () => {
         expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
         expect(daysBetween('2025-10-25', '2025-10-27')).toBe(2);
         expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
-    });
-});
-
-describe('vgUnitsFromStoredShare', () => {
-    it('gives back the VG boilers behind every share the rules store, up to 10,000 boilers', () => {
-        fc.assert(
-            fc.property(fc.integer({ min: 1, max: 10000 }), fc.nat(), (total, raw) => {
-                const vg = raw % (total + 1);
-                expect(vgUnitsFromStoredShare(sharePercent(vg, total), total)).toBe(vg);
-            }),
-            { numRuns: 2000 }
-        );
-    });
-
-    it('never names a wrong count: above 10,000 boilers it may say nothing', () => {
-        fc.assert(
-            fc.property(fc.integer({ min: 10001, max: 1000000 }), fc.nat(), (total, raw) => {
-                const vg = raw % (total + 1);
-                expect([vg, null]).toContain(vgUnitsFromStoredShare(sharePercent(vg, total), total));
-            }),
-            { numRuns: 2000 }
-        );
-        expect(vgUnitsFromStoredShare(50, 30000)).toBeNull();
-    });
-
-    it('says nothing when share and total disagree, or without potential', () => {
-        expect(vgUnitsFromStoredShare(33.34, 3)).toBeNull();
-        expect(vgUnitsFromStoredShare(null, 40)).toBeNull();
-        expect(vgUnitsFromStoredShare(0, 0)).toBeNull();
     });
 });
 
@@ -181,22 +149,32 @@ describe('overdue rows', () => {
 });
 
 describe('steps up', () => {
-    it('name the VG boilers to the next type, in the user language of its label', () => {
-        const row = rowOf('gaps', {
-            Customer_Type__c: 'Grow',
-            VG_Potential_Share__c: 67.5,
-            Boiler_Potential__c: 40
-        });
-        expect(row.reason).toEqual({
+    const step = (fields) => rowOf('gaps', fields).reason;
+
+    it('name the VG boilers the nightly run stored, and the type they reach, in the user language of its label', () => {
+        expect(
+            step({ Customer_Type__c: 'Grow', VG_Units_To_Next_Type__c: 3, Boiler_Potential__c: 40 })
+        ).toEqual({
             text: 'Nog 3 VG-ketels tot [Keep]',
             iconName: 'utility:trending',
-            late: false,
-            units: 3
+            late: false
         });
+        expect(
+            step({ Customer_Type__c: 'Win-back', VG_Units_To_Next_Type__c: 1, Boiler_Potential__c: 8 }).text
+        ).toBe('Nog 1 VG-ketel tot [Grow]');
+        // With one boiler in all, the first VG boiler is already Keep.
+        expect(
+            step({ Customer_Type__c: 'Get', VG_Units_To_Next_Type__c: 1, Boiler_Potential__c: 1 }).text
+        ).toBe('Nog 1 VG-ketel tot [Keep]');
     });
 
-    it('show no step when the stored share and potential disagree', () => {
-        expect(rowOf('gaps', { VG_Potential_Share__c: 33.34, Boiler_Potential__c: 3 }).reason).toBeNull();
+    it('show no step without a stored count, or from the top type', () => {
+        expect(
+            step({ Customer_Type__c: 'Grow', VG_Units_To_Next_Type__c: null, Boiler_Potential__c: 40 })
+        ).toBeNull();
+        expect(
+            step({ Customer_Type__c: 'Keep', VG_Units_To_Next_Type__c: 2, Boiler_Potential__c: 40 })
+        ).toBeNull();
     });
 });
 
@@ -216,16 +194,17 @@ describe('buildSections', () => {
             pagerLabel: "Pagina's: Type klant gedaald in de laatste 30 dagen (12)",
             hasPrevious: true,
             hasNext: true,
-            endCursor: 'c2',
-            note: null
+            endCursor: 'c2'
         });
     });
 
-    it('orders the steps up of a page by the fewest VG boilers, not in the order the server sent', () => {
-        const gaps = buildSections(answer, context).find((section) => section.key === 'gaps');
-        expect(gaps.rows.map((row) => row.reason.units)).toEqual([1, 2, 3, 5, 30]);
-        expect(answer.uiapi.query.gaps.edges.map(({ node: { Id } }) => Id)).not.toEqual(
-            gaps.rows.map((row) => row.id)
-        );
+    it('keeps every section in the order the server sent', () => {
+        const sections = buildSections(answer, context);
+        for (const section of sections) {
+            expect(section.rows.map((row) => row.id)).toEqual(
+                answer.uiapi.query[section.key].edges.map(({ node: { Id } }) => Id)
+            );
+        }
+        expect(sections.map((section) => section.key)).toEqual(SECTION_KEYS);
     });
 });
