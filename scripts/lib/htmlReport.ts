@@ -451,7 +451,11 @@ function estimateQuality(report: RunReport): Html {
                     : 'Let op: het model zit niet dichter bij de echte potentie dan de basislijn.'
             }</p>`;
     } else {
-        body = html`<p class="${estimate.status === 'refused' ? 'notice' : ''}">${estimateSentence(report)}</p>`;
+        const sentence = estimateSentence(report);
+        body =
+            estimate.status === 'refused'
+                ? html`<p class="notice">${sentence}</p>`
+                : html`<p>${sentence}</p>`;
     }
     return html`<section aria-labelledby="schatting">
         <h2 id="schatting">Kwaliteit van de schatting</h2>
