@@ -104,6 +104,7 @@ test(
             'Verdeling type klant × segment',
             'Verschuivingen type klant (oud → nieuw)',
             'Gedaalde installateurs',
+            'Opvolgtaken',
             'Kwaliteit van de schatting',
             'Fouten',
             'Resultaat'

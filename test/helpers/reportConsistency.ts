@@ -114,5 +114,11 @@ export function contradictions(report: RunReport): string[] {
         );
     if (report.source.kind === 'org')
         expect(report.api.requests === sum(Object.values(report.api.byKind)), 'requests = the sum per kind');
+    const { tasks } = report;
+    expect(tasks.wanted === sum(Object.values(tasks.wantedByReason)), 'tasks wanted = the sum per reason');
+    expect(
+        tasks.created + tasks.alreadyOpen + tasks.alreadyClosed + tasks.failed <= tasks.wanted,
+        'no more tasks created, open, closed or failed than wanted'
+    );
     return found;
 }

@@ -143,6 +143,7 @@ test('title, source, date, Dutch headings and key figures, all from the night', 
         'Verdeling type klant × segment',
         'Verschuivingen type klant (oud → nieuw)',
         'Gedaalde installateurs',
+        'Opvolgtaken',
         'Kwaliteit van de schatting',
         'Fouten',
         'Resultaat'

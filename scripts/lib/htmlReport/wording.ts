@@ -56,7 +56,11 @@ export function outcomeReason(report: RunReport): Html {
                 records.heldInstallers > 0
                     ? ` (${formatCount(records.heldInstallers)} installateurs vastgehouden)`
                     : ''
-            }, ${formatCount(records.failed)} mislukte schrijfacties: zie het foutenbestand`;
+            }, ${formatCount(records.failed)} mislukte schrijfacties${
+                report.tasks.failed > 0
+                    ? `, ${formatCount(report.tasks.failed)} opvolgtaken niet aangemaakt`
+                    : ''
+            }: zie het foutenbestand`;
         case 'stopped':
             return html`${dutch.text}`;
         default:
