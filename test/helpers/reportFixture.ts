@@ -110,7 +110,15 @@ async function runBusyNight(): Promise<RunReport> {
             const out = path.join(work, 'second');
             const env = { KLANTSEGMENTATIE_STATE_DIR: path.join(work, 'state') };
             const result = await runCommand(
-                [...orgArgs(standin), '--out', out, '--now', '2026-11-25T01:15:00Z', '--create-tasks', '--json'],
+                [
+                    ...orgArgs(standin),
+                    '--out',
+                    out,
+                    '--now',
+                    '2026-11-25T01:15:00Z',
+                    '--create-tasks',
+                    '--json'
+                ],
                 env
             );
             return relocated(JSON.parse(result.stdout) as RunReport, out);
