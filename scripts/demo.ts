@@ -9,9 +9,10 @@ import { startStandin } from './dev/standin/server.ts';
 /**
  * `npm run demo`: the nightly job, for real, against the local Salesforce API stand-in loaded with the sample
  * org in data/. The org is saved in out/demo/org/ (its records with who changed them when, its follow-up tasks,
- * and its org id), so the next demo is the next night of the same org: it starts from what this one wrote, and
- * when nothing changed its change check finds that out with a few COUNT() queries. `--create-tasks` is passed on
- * to the command.
+ * its org id, and the state the nightly job keeps of it), so the next demo is the next night of the same org: it
+ * starts from what this one wrote, and when nothing changed its change check finds that out with a few COUNT()
+ * queries. `--create-tasks` is passed on to the command; `--dir DIR` keeps all of it in DIR instead of out/demo
+ * (the tests' own demo nights).
  */
 const OBJECTS = ['Account', 'Potential__c', 'Brand_Detail__c', 'Task'];
 /** Fields saved besides the sample's columns (data/csv has no owners and no tasks); no formula fields. */
@@ -32,17 +33,21 @@ const MORE_FIELDS: Record<string, string[]> = {
 };
 /** Kept with each record, so that the next night's change check sees what changed since this one. */
 const AUDIT_FIELDS = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
-const DEMO_DIR = path.join(REPO_ROOT, 'out/demo');
-const STATE_DIR = path.join(DEMO_DIR, 'org');
-const ORG_FILE = path.join(STATE_DIR, 'org.json');
 const SAMPLE_DIR = path.join(REPO_ROOT, 'data/csv');
 
 const { values } = parseArgs({
     options: {
         reset: { type: 'boolean', default: false },
-        'create-tasks': { type: 'boolean', default: false }
+        'create-tasks': { type: 'boolean', default: false },
+        dir: { type: 'string', default: 'out/demo' }
     }
 });
+const DEMO_DIR = path.resolve(REPO_ROOT, values.dir);
+const STATE_DIR = path.join(DEMO_DIR, 'org');
+const ORG_FILE = path.join(STATE_DIR, 'org.json');
+const SHOWN_STATE_DIR = STATE_DIR.startsWith(`${REPO_ROOT}${path.sep}`)
+    ? path.relative(REPO_ROOT, STATE_DIR)
+    : STATE_DIR;
 if (values.reset) await rm(STATE_DIR, { recursive: true, force: true });
 const fresh = !(await stat(ORG_FILE).catch(() => undefined));
 if (fresh) {
@@ -68,12 +73,17 @@ try {
     }
     standin.resetStats();
     process.stderr.write(
-        `Local Salesforce API stand-in on ${standin.instanceUrl}, loaded with ${fresh ? 'the sample org (data/csv)' : 'the state of the last demo (out/demo/org; --reset starts over)'}\n\n`
+        `Local Salesforce API stand-in on ${standin.instanceUrl}, loaded with ${fresh ? 'the sample org (data/csv)' : `the state of the last demo (${SHOWN_STATE_DIR}; --reset starts over)`}\n\n`
     );
     const out = path.join(DEMO_DIR, new Date().toISOString().replace(/[:.]/g, '-'));
     exitCode = await reclassify(
         ['--out', out, ...(values['create-tasks'] ? ['--create-tasks'] : [])],
-        { SF_INSTANCE_URL: standin.instanceUrl, SF_ACCESS_TOKEN: standin.accessToken },
+        {
+            SF_INSTANCE_URL: standin.instanceUrl,
+            SF_ACCESS_TOKEN: standin.accessToken,
+            // The run lock and the kept state of the demo org live with it, not in the machine's temp folder.
+            KLANTSEGMENTATIE_STATE_DIR: path.join(STATE_DIR, 'state')
+        },
         {
             stdout: (text) => process.stdout.write(text),
             stderr: (text) => process.stderr.write(text),
@@ -91,7 +101,7 @@ try {
         await writeFile(path.join(STATE_DIR, `${object}.csv`), await response.text());
     }
     process.stdout.write(
-        `\nThe org (${orgId}) is saved in ${path.relative(REPO_ROOT, STATE_DIR)}; run \`npm run demo\` again for the next night: nothing changed, so it reads and writes nothing.\n`
+        `\nThe org (${orgId}) is saved in ${SHOWN_STATE_DIR}; run \`npm run demo\` again for the next night: nothing changed, so it reads and writes nothing.\n`
     );
 } finally {
     await standin.close();

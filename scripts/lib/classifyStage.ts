@@ -163,7 +163,7 @@ async function planDetail(
     if (brandDetails.isLocked(detail)) {
         const wouldChange =
             plannedUpdate({ ...stored, Classification_Locked__c: false }, computed, clock) !== null;
-        tally.brandDetail(labels, { kind: 'locked', wouldBe: after, wouldChange });
+        tally.brandDetail(labels, { kind: 'locked', wouldChange });
         return;
     }
     const changes = plannedUpdate(stored, computed, clock);

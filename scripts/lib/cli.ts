@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { argvProblem } from './argv.ts';
+import { EXIT_CODES } from './exitCodes.ts';
 import type { OrgAuth } from './org/connect.ts';
 import { LOCK_DIR } from './runLock.ts';
 import { DEFAULT_MASS_CHANGE_SHARE } from './safetyStop.ts';
@@ -31,6 +33,20 @@ const FLAGS = {
     now: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
 } as const;
+
+/** The exit codes as exitCodes.ts has them, wrapped at the width of the rest of the help. */
+function exitCodeHelp(width = 112): string {
+    return Object.values(EXIT_CODES)
+        .map(({ code, text }) => {
+            const lines = [`  ${code} `];
+            for (const word of text.split(' ')) {
+                if (lines.at(-1)!.length + 1 + word.length > width) lines.push('    ');
+                lines[lines.length - 1] += ` ${word}`;
+            }
+            return lines.join('\n');
+        })
+        .join('\n');
+}
 
 export const HELP = `Usage: npm run reclassify -- <source> [options]
 
@@ -69,6 +85,9 @@ Options:
   --bulk-write-from N          write with Bulk API 2.0 from N changed records (default 2000)
   --poll-timeout SECONDS       stop waiting for a Bulk API job after this long (default 1800)
   --now ISO-DATE-TIME          the run's clock (what-if runs and tests; default: now)
+
+Exit codes:
+${exitCodeHelp()}
 `;
 
 const count = z.coerce.number().int().positive();
@@ -151,7 +170,7 @@ function sourceOf(flags: z.infer<typeof optionsSchema>, env: NodeJS.ProcessEnv):
     }
     if (flags['from-csv']) {
         const dir = fromCaller(flags['from-csv'], env);
-        return { kind: 'csv', dir, label: `CSV folder ${dir}` };
+        return { kind: 'csv', dir, label: dir };
     }
     if (flags['target-org']) {
         return {
@@ -186,7 +205,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     try {
         values = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
     } catch (error) {
-        throw new UsageError((error as Error).message);
+        throw new UsageError(argvProblem(error, Object.keys(FLAGS), 'reclassify'));
     }
     const parsed = optionsSchema.safeParse(values);
     if (!parsed.success) {

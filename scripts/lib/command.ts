@@ -71,6 +71,7 @@ export async function reclassify(argv: string[], env: NodeJS.ProcessEnv, io: Io)
     try {
         return printReport(io, options, await runNight(options, io));
     } catch (error) {
+        if (error instanceof UsageError) return printEarly(io, options.json, 'refused', error.message);
         if (!(error instanceof RunLockedError)) throw error;
         return printEarly(io, options.json, 'busy', error.message);
     }
@@ -101,7 +102,7 @@ type Night = {
  */
 async function runNight(options: CliOptions, io: Io): Promise<RunReport> {
     const clock = clockAt(options.now);
-    const folder = await RunFolder.open(options.outDir);
+    const folder = await openOutFolder(options.outDir);
     const tally = new RunTally({
         source: { kind: options.source.kind, label: options.source.label },
         dryRun: options.dryRun,
@@ -135,6 +136,15 @@ async function runNight(options: CliOptions, io: Io): Promise<RunReport> {
         return report;
     } finally {
         await night?.lock?.release();
+    }
+}
+
+/** The --out folder, or a usage error naming it: without a folder there is no report to write. */
+async function openOutFolder(dir: string): Promise<RunFolder> {
+    try {
+        return await RunFolder.open(dir);
+    } catch (error) {
+        throw new UsageError(`cannot write into --out ${dir}: ${(error as Error).message}`);
     }
 }
 

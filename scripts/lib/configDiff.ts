@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+import { argvProblem } from './argv.ts';
 import { ConfigError } from './config.ts';
 import { EXIT_CODES } from './exitCodes.ts';
 
@@ -345,21 +346,19 @@ export type ConfigLoader = {
 
 export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
 
+const CONFIG_DIFF_FLAGS = {
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false }
+} as const;
+
 /** `npm run config:diff -- a.json b.json`: returns the exit code (0, or 3 when an argument or a file is refused). */
 export function configDiffCommand(argv: string[], io: Io, loader: ConfigLoader): number {
     let parsed;
     try {
-        parsed = parseArgs({
-            args: argv,
-            options: {
-                json: { type: 'boolean', default: false },
-                help: { type: 'boolean', short: 'h', default: false }
-            },
-            allowPositionals: true,
-            strict: true
-        });
+        parsed = parseArgs({ args: argv, options: CONFIG_DIFF_FLAGS, allowPositionals: true, strict: true });
     } catch (error) {
-        io.stderr(`Refused: ${(error as Error).message}\n${CONFIG_DIFF_HELP}`);
+        const problem = argvProblem(error, Object.keys(CONFIG_DIFF_FLAGS), 'config:diff');
+        io.stderr(`Refused: ${problem}\n${CONFIG_DIFF_HELP}`);
         return EXIT_CODES.refused.code;
     }
     if (parsed.values.help) {

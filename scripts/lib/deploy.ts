@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { argvProblem } from './argv.ts';
 import { type Ask } from './deployChecks.ts';
 import {
     deployPlan,
@@ -53,24 +54,26 @@ const optionsSchema = z
     })
     .strict();
 
+const DEPLOY_FLAGS = {
+    'target-org': { type: 'string', short: 'o' },
+    'with-sample-data': { type: 'boolean' },
+    'activate-pages': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+} as const;
+
 /** Parses `npm run deploy` options; throws DeployUsageError with a one-line reason. */
 export function parseDeployArgs(argv: string[]): DeployOptions | 'help' {
     let values: Record<string, unknown>;
     try {
         values = parseArgs({
             args: argv,
-            options: {
-                'target-org': { type: 'string', short: 'o' },
-                'with-sample-data': { type: 'boolean' },
-                'activate-pages': { type: 'boolean' },
-                'dry-run': { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' }
-            },
+            options: DEPLOY_FLAGS,
             strict: true,
             allowPositionals: false
         }).values;
     } catch (error) {
-        throw new DeployUsageError((error as Error).message);
+        throw new DeployUsageError(argvProblem(error, Object.keys(DEPLOY_FLAGS), 'deploy'));
     }
     if (values.help) return 'help';
     const parsed = optionsSchema.safeParse(values);

@@ -1,7 +1,7 @@
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { estimatePotentials } from './estimate/index.ts';
 import type { InstallerTable } from './installers.ts';
-import type { EstimateSummary } from './report.ts';
+import { NO_ESTIMATE, type EstimateSummary } from './report.ts';
 
 /** Same data, same estimate: the cross-validation folds are seeded, so a rerun reports the same quality. */
 const FOLD_SEED = 20_251_125;
@@ -18,7 +18,7 @@ export function estimateInstallers(
     config: SegmentationConfig,
     choice: EstimateChoice
 ): EstimateSummary {
-    if (!choice.estimate) return { status: 'skipped', reason: '--no-estimate' };
+    if (!choice.estimate) return { status: 'skipped', reason: NO_ESTIMATE };
     const outcome = estimatePotentials(table, {
         config,
         reestimate: choice.reestimate,

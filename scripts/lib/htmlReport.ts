@@ -1,3 +1,4 @@
+import { EXIT_CODES } from './exitCodes.ts';
 import { NONE, type Distribution, type RunReport } from './report.ts';
 import { html, trusted, type Html } from './htmlReport/html.ts';
 import {
@@ -12,6 +13,20 @@ import {
     type Ramp
 } from './htmlReport/format.ts';
 import { STYLES } from './htmlReport/styles.ts';
+import {
+    distributionMoment,
+    estimateSentence,
+    hypothetical,
+    nightKind,
+    noErrorsSentence,
+    outcomeReason,
+    quoted,
+    safetyStopFacts,
+    STOPPED_EARLY_NOTICE,
+    transitionSentences,
+    UNCHANGED_NOTICE,
+    type NightKind
+} from './htmlReport/wording.ts';
 
 export type HtmlReportOptions = {
     /** A what-if run (another config, or --dry-run to preview): shows the SIMULATIE banner. */
@@ -66,17 +81,19 @@ function header(report: RunReport, options: HtmlReportOptions): Html {
               <code>${report.configFile}</code> zou doen.
               ${wrote === 0 ? 'Er is niets in Salesforce gewijzigd.' : `Let op: deze run heeft wel ${formatCount(wrote)} records geschreven.`}</div>`
         : '';
+    const kind = nightKind(report);
     const notice =
-        !options.simulation && report.dryRun
-            ? html`<p class="notice">Proefdraai (<code>--dry-run</code>): alles is gelezen en berekend, er is niets geschreven.</p>`
-            : !report.changeCheck.readInFull
-              ? html`<p class="notice">Niets gewijzigd sinds de vorige volledige run: niets gelezen of geschreven; de
-                    verdeling hieronder is die van die run. <span lang="en">(${report.changeCheck.reason})</span></p>`
-              : source.kind === 'csv' && report.files.brandDetailUpdates !== null
-                ? html`<p class="notice">CSV-run: de wijzigingen staan klaar om met Data Loader te laden, in deze volgorde:
+        kind === 'stoppedEarly'
+            ? html`<p class="notice">${STOPPED_EARLY_NOTICE}</p>`
+            : kind === 'unchanged'
+              ? html`<p class="notice">${UNCHANGED_NOTICE}</p>`
+              : !options.simulation && report.dryRun
+                ? html`<p class="notice">Proefdraai (<code>--dry-run</code>): alles is gelezen en berekend, er is niets geschreven.</p>`
+                : source.kind === 'csv' && report.files.brandDetailUpdates !== null
+                  ? html`<p class="notice">CSV-run: de wijzigingen staan klaar om met Data Loader te laden, in deze volgorde:
                     <code>${report.files.brandDetailUpdates}</code> (update), <code>${report.files.potentialKeys ?? ''}</code>
                     (update) en <code>${report.files.potentialUpserts ?? ''}</code> (upsert op Key__c).</p>`
-                : '';
+                  : '';
     return html`${banner}
         <header class="top">
             <div>
@@ -93,7 +110,7 @@ function card(term: string, value: string, sub: string | false = false, bad = fa
     return html`<div class="card${bad ? ' bad' : ''}"><dt>${term}</dt><dd>${value}${sub ? html`<span class="sub">${sub}</span>` : ''}</dd></div>`;
 }
 
-function keyFigures(report: RunReport): Html {
+function keyFigures(report: RunReport, kind: NightKind): Html {
     const { records, api } = report;
     const writtenNote = report.dryRun
         ? 'proefdraai: niets geschreven'
@@ -107,16 +124,39 @@ function keyFigures(report: RunReport): Html {
             : api.dailyRemaining === null
               ? 'dagtegoed onbekend'
               : `nog ${formatCount(api.dailyRemaining)}${api.dailyMax === null ? '' : ` van ${formatCount(api.dailyMax)}`} over vandaag`;
+    const read =
+        kind === 'unchanged'
+            ? card('Gelezen', '0', 'records: niets gewijzigd in de org')
+            : card(
+                  'Installateurs',
+                  formatCount(records.accountsRead),
+                  `${formatCount(records.brandDetailsRead)} merkgegevens gelezen`
+              );
+    const classified =
+        kind === 'full'
+            ? [
+                  card('Gewijzigd', formatCount(records.changed), 'merkgegevens met een nieuwe indeling'),
+                  card('Ongewijzigd', formatCount(records.unchanged), 'niets te schrijven'),
+                  card(
+                      'Handmatig vastgezet',
+                      formatCount(records.locked),
+                      `${formatCount(records.lockedWouldChange)} zouden anders uitkomen; niet geschreven`
+                  ),
+                  card(
+                      'Vastgehouden',
+                      formatCount(records.held),
+                      records.heldInstallers === 0
+                          ? 'geen afgewezen invoer'
+                          : `merkgegevens van ${formatCount(records.heldInstallers)} installateurs met een afgewezen regel`,
+                      records.held > 0
+                  )
+              ]
+            : [];
     return html`<section aria-labelledby="kerncijfers">
         <h2 id="kerncijfers">Kerncijfers</h2>
         <dl class="cards">
-            ${card('Installateurs', formatCount(records.accountsRead), `${formatCount(records.brandDetailsRead)} merkgegevens gelezen`)}
-            ${card('Gewijzigd', formatCount(records.changed), 'merkgegevens met een nieuwe indeling')}
-            ${card('Ongewijzigd', formatCount(records.unchanged), 'niets te schrijven')}
-            ${card('Handmatig vastgezet', formatCount(records.locked), `${formatCount(records.lockedWouldChange)} zouden anders uitkomen`)}
-            ${card('Vastgehouden', formatCount(records.held), `merkgegevens van ${formatCount(records.heldInstallers)} installateurs met een afgewezen regel`, records.held > 0)}
-            ${card('Geschreven', formatCount(records.written), writtenNote)}
-            ${card('Mislukt', formatCount(records.failed), 'schrijfacties', records.failed > 0)}
+            ${read} ${classified} ${card('Geschreven', formatCount(records.written), kind === 'full' ? writtenNote : 'niets geschreven')}
+            ${kind === 'full' ? card('Mislukt', formatCount(records.failed), 'schrijfacties', records.failed > 0) : ''}
             ${card('API-verzoeken', apiValue, apiNote)}
         </dl>
     </section>`;
@@ -131,8 +171,9 @@ function safetyStop(report: RunReport): Html {
         : html`<strong>Veiligheidsstop doorgelaten</strong> met <code>--allow-mass-change</code>`;
     return html`<section aria-labelledby="veiligheidsstop">
         <h2 id="veiligheidsstop">Veiligheidsstop</h2>
-        <p class="notice">${what} (grens ${formatFraction(stop.limit)}): <span lang="en">${stop.reason}</span>.</p>
-        <p>${stop.stopped ? 'Controleer de invoer (een lege of gefilterde export, een query of een veldrecht die records of velden verbergt). Is de wijziging echt bedoeld, draai dan opnieuw met --allow-mass-change.' : ''}</p>
+        <p class="notice">${what} (grens ${formatFraction(stop.limit)}).</p>
+        ${safetyStopFacts(report)}
+        ${stop.stopped ? html`<p>${EXIT_CODES.stopped.dutch.next}</p>` : ''}
     </section>`;
 }
 
@@ -151,7 +192,7 @@ function held(report: RunReport): Html {
         ${more}
         <div class="scroll" role="region" aria-label="Lijst vastgehouden installateurs" tabindex="0">
             <table class="list">
-                <caption>Vastgehouden installateurs en de afgewezen regel die ze vasthoudt.</caption>
+                <caption>Vastgehouden installateurs en de afgewezen regel die ze vasthoudt, zoals in het foutenbestand.</caption>
                 <thead>
                     <tr>
                         <th scope="col">Installateur</th>
@@ -162,7 +203,7 @@ function held(report: RunReport): Html {
                     ${report.held.map(
                         (row) => html`<tr>
                             <td>${row.accountName ?? row.accountId}</td>
-                            <td lang="en">${row.because}</td>
+                            <td>${quoted(row.because)}</td>
                         </tr>`
                     )}
                 </tbody>
@@ -171,7 +212,12 @@ function held(report: RunReport): Html {
     </section>`;
 }
 
-function heatMap(report: RunReport, types: readonly string[], segments: readonly string[]): Html {
+function heatMap(
+    report: RunReport,
+    types: readonly string[],
+    segments: readonly string[],
+    kind: NightKind
+): Html {
     const table = report.typeBySegment;
     const rows = axis(types, Object.keys(table), (a, b) => a.localeCompare(b));
     const columns = axis(segments, innerKeys(table), bySegmentFloor);
@@ -184,7 +230,7 @@ function heatMap(report: RunReport, types: readonly string[], segments: readonly
         total === 0
             ? html`<p>Geen merkgegevens in deze run.</p>`
             : html`<table class="matrix heat">
-                  <caption>Aantal merkgegevens na deze run, per type klant (rijen) en totale potentie segment (kolommen).</caption>
+                  <caption>Aantal merkgegevens ${distributionMoment(report, kind)}, per type klant (rijen) en totale potentie segment (kolommen).</caption>
                   <thead>
                       <tr>
                           <th scope="col" class="corner">Type klant ↓ · segment →</th>
@@ -209,14 +255,14 @@ function heatMap(report: RunReport, types: readonly string[], segments: readonly
                       </tr>
                   </tfoot>
               </table>
-              <p class="legend">Hoe donkerder de cel, hoe meer merkgegevens. Vastgezette merkgegevens tellen mee zoals ze zijn vastgezet.</p>`;
+              <p class="legend">Hoe donkerder de cel, hoe meer merkgegevens. Vastgezette en vastgehouden merkgegevens tellen mee zoals ze zijn.</p>`;
     return html`<section aria-labelledby="verdeling">
         <h2 id="verdeling">Verdeling type klant × segment</h2>
         ${body}
     </section>`;
 }
 
-function transitionMatrix(report: RunReport, types: readonly string[]): Html {
+function transitionMatrix(report: RunReport, types: readonly string[], kind: NightKind): Html {
     const table = report.transitions;
     const keys = axis(types, [...Object.keys(table), ...innerKeys(table)], (a, b) => a.localeCompare(b));
     const count = (from: string, to: string) => table[from]?.[to] ?? 0;
@@ -232,10 +278,13 @@ function transitionMatrix(report: RunReport, types: readonly string[]): Html {
             : countCell(count(from, to), max, rampOf(from, to));
     const rowTotal = (from: string) => keys.reduce((sum, to) => sum + count(from, to), 0);
     const columnTotal = (to: string) => keys.reduce((sum, from) => sum + count(from, to), 0);
+    const total = keys.reduce((sum, from) => sum + rowTotal(from), 0);
     const body =
-        keys.length === 0
-            ? html`<p>Geen merkgegevens in deze run.</p>`
-            : html`<p>${totalMoved === 0 ? 'Geen enkel type klant is verschoven.' : `${formatCount(totalMoved)} merkgegevens krijgen een ander type klant.`}</p>
+        kind === 'unchanged'
+            ? html`<p>Deze nacht is niets gelezen, dus er is niets verschoven.</p>`
+            : total === 0
+              ? html`<p>Geen merkgegevens in deze run.</p>`
+              : html`${transitionSentences(report, totalMoved)}
                   <table class="matrix transitions">
                       <caption>Rijen: type klant vóór de run. Kolommen: type klant na de run. De grijze diagonaal is ongewijzigd.</caption>
                       <thead>
@@ -258,12 +307,12 @@ function transitionMatrix(report: RunReport, types: readonly string[]): Html {
                           <tr>
                               <th scope="row">Totaal na</th>
                               ${keys.map((to) => html`<td class="total">${formatCount(columnTotal(to))}</td>`)}
-                              <td class="total">${formatCount(keys.reduce((sum, from) => sum + rowTotal(from), 0))}</td>
+                              <td class="total">${formatCount(total)}</td>
                           </tr>
                       </tfoot>
                   </table>
                   <p class="legend">${swatch('red', 'lager type (gedaald)')}${swatch('green', 'hoger type')}${swatch('slate', 'type erbij of eraf')}
-                      <br />Vastgezette merkgegevens staan hier met het type dat ze zouden krijgen.</p>`;
+                      <br />Vastgezette en vastgehouden merkgegevens houden hun type: ze staan op de diagonaal.</p>`;
     return html`<section class="natural" aria-labelledby="overgangen">
         <h2 id="overgangen">Verschuivingen type klant (oud → nieuw)</h2>
         ${body}
@@ -287,7 +336,7 @@ function downgrades(report: RunReport): Html {
     const body =
         report.downgradeCount === 0
             ? html`<p>Geen installateur is in type klant gedaald.</p>`
-            : html`<p>${formatCount(report.downgradeCount)} merkgegevens kregen een lager type klant. Neem contact op voordat het
+            : html`<p>${formatCount(report.downgradeCount)} merkgegevens ${hypothetical(report) ? 'zouden een lager type klant krijgen' : 'kregen een lager type klant'}. Neem contact op voordat het
                       aandeel verder daalt.</p>
                   ${more}
                   <div class="scroll" role="region" aria-label="Lijst gedaalde installateurs" tabindex="0">
@@ -363,8 +412,7 @@ function estimateQuality(report: RunReport): Html {
     if (estimate.status === 'done') {
         const { quality } = estimate;
         const beats = quality.mae.model < quality.mae.baseline;
-        body = html`<p>${formatCount(estimate.estimatedInstallers)} installateurs zonder ingevulde ketelpotentie zijn geschat, geleerd van
-                ${formatCount(estimate.trainingInstallers)} installateurs die sales invulde (${formatCount(estimate.rowsToUpsert)} potentieregels).</p>
+        body = html`<p>${estimateSentence(report)}</p>
             <table class="list">
                 <caption>Gemeten op ${formatCount(quality.heldOutInstallers)} installateurs waarvan de echte potentie is achtergehouden
                     (${quality.folds}-voudige kruisvalidatie). Basislijn: de mediaan van installateurs met dezelfde bedrijfsgrootte.</caption>
@@ -402,11 +450,12 @@ function estimateQuality(report: RunReport): Html {
                     ? 'Het model zit dichter bij de echte potentie dan de basislijn.'
                     : 'Let op: het model zit niet dichter bij de echte potentie dan de basislijn.'
             }</p>`;
-    } else if (estimate.status === 'refused') {
-        body = html`<p class="notice">De schatting is geweigerd: ${estimate.reason} (${formatCount(estimate.trainingInstallers)} installateurs door
-            sales ingevuld).</p>`;
     } else {
-        body = html`<p>De schatting is overgeslagen: ${estimate.reason}.</p>`;
+        const sentence = estimateSentence(report);
+        body =
+            estimate.status === 'refused'
+                ? html`<p class="notice">${sentence}</p>`
+                : html`<p>${sentence}</p>`;
     }
     return html`<section aria-labelledby="schatting">
         <h2 id="schatting">Kwaliteit van de schatting</h2>
@@ -422,7 +471,7 @@ function errors(report: RunReport): Html {
         .join(', ');
     const summary =
         rejected + failed === 0
-            ? html`<p>Geen fouten: elk record is gelezen${report.dryRun || report.source.kind === 'csv' ? '' : ' en elke schrijfactie is gelukt'}.</p>`
+            ? html`<p>${noErrorsSentence(report)}</p>`
             : html`<dl class="kv">
                   <dt>Afgewezen invoerrecords</dt>
                   <dd>${formatCount(rejected)} (${perObject})</dd>
@@ -454,7 +503,8 @@ function outcome(report: RunReport): Html {
         <p><span class="status status-${result.status}">${STATUS_TEXT[result.status]} · exitcode ${result.exitCode}</span></p>
         <dl class="kv">
             <dt>Reden</dt>
-            <dd>${result.reason}</dd>
+            <dd>${outcomeReason(report)}</dd>
+            ${EXIT_CODES[result.status].dutch.next === '' ? '' : html`<dt>Wat nu</dt><dd>${EXIT_CODES[result.status].dutch.next}</dd>`}
             <dt>Gestart</dt>
             <dd>${formatDateTime(report.startedAt)}</dd>
             <dt>Klaar</dt>
@@ -485,13 +535,20 @@ function outcome(report: RunReport): Html {
     </section>`;
 }
 
+/** What the night classified: the heat map, the type changes, the estimate and the downgrades. */
+function classification(report: RunReport, kind: NightKind): Html {
+    const types = report.axes.customerTypes;
+    return html`${heatMap(report, types, report.axes.segments, kind)}
+        <div class="row">${transitionMatrix(report, types, kind)} ${estimateQuality(report)}</div>
+        ${downgrades(report)}`;
+}
+
 /**
  * report.html: the run report as one self-contained page (inline CSS, no scripts, no network) for the sales
  * manager. Every value from the report is escaped.
  */
 export function renderHtmlReport(report: RunReport, options: HtmlReportOptions): string {
-    const types = report.axes.customerTypes;
-    const segments = report.axes.segments;
+    const kind = nightKind(report);
     const title = `Klantsegmentatie${options.simulation ? ' SIMULATIE' : ''} — ${formatDate(report.startedAt)} — ${report.source.label}`;
     const page = html`<!doctype html>
 <html lang="nl">
@@ -508,9 +565,8 @@ export function renderHtmlReport(report: RunReport, options: HtmlReportOptions):
         <div class="page">
             ${header(report, options)}
             <main>
-                ${safetyStop(report)} ${keyFigures(report)} ${held(report)} ${heatMap(report, types, segments)}
-                <div class="row">${transitionMatrix(report, types)} ${estimateQuality(report)}</div>
-                ${downgrades(report)} ${followUps(report)}
+                ${safetyStop(report)} ${keyFigures(report, kind)} ${held(report)}
+                ${kind === 'stoppedEarly' ? '' : classification(report, kind)} ${followUps(report)}
                 <div class="row">${errors(report)} ${outcome(report)}</div>
             </main>
             <footer>Gemaakt door <code>npm run reclassify</code> uit <code>${report.files.report}</code> (rapportversie ${report.reportVersion}).</footer>

@@ -7,6 +7,9 @@ export const NONE = '(geen)';
 
 export type Distribution = Record<string, number>;
 
+/** The reason of an estimate skipped on request: each report says that in its own words. */
+export const NO_ESTIMATE = '--no-estimate';
+
 export type EstimateSummary =
     | { status: 'skipped'; reason: string }
     | { status: 'refused'; reason: string; trainingInstallers: number }
@@ -123,7 +126,10 @@ export type RunReport = {
     estimate: EstimateSummary;
     before: { customerType: Distribution; segment: Distribution };
     after: { customerType: Distribution; segment: Distribution };
-    /** old Type klant -> new Type klant -> brand details (locked records by what they would become). */
+    /**
+     * old Type klant -> new Type klant -> brand details. Locked and held records stay on the diagonal (they are not
+     * written); records.lockedWouldChange counts the locked ones the rules would change.
+     */
     transitions: Record<string, Distribution>;
     /** Type klant -> segment -> brand details, after the run (the heat map). */
     typeBySegment: Record<string, Distribution>;
@@ -180,6 +186,18 @@ function table(rows: string[][]): string {
         .join('\n');
 }
 
+/** Brand details the run classified or kept as they are (every one it counts in the tables). */
+export function countedBrandDetails(report: RunReport): number {
+    const { changed, unchanged, locked, held } = report.records;
+    return changed + unchanged + locked + held;
+}
+
+/** A run that failed or was refused before it classified anything: its tables would only show zeros. */
+export function stoppedBeforeClassifying(report: RunReport): boolean {
+    const { status } = report.outcome;
+    return (status === 'failed' || status === 'refused') && countedBrandDetails(report) === 0;
+}
+
 /** What the run read and decided, in a few lines. */
 function recordLines(report: RunReport): string[] {
     const { records } = report;
@@ -187,9 +205,12 @@ function recordLines(report: RunReport): string[] {
     const rejected = Object.entries(records.rejectedByObject)
         .map(([object, count]) => `${object} ${count}`)
         .join(', ');
-    const lines = [
-        `Read: ${records.accountsRead} installers, ${records.potentialsRead} potential rows, ${records.brandDetailsRead} brand details; rejected ${records.rejected} (${rejected}) (read in full: ${report.changeCheck.reason}).`
-    ];
+    const read = `${records.accountsRead} installers, ${records.potentialsRead} potential rows, ${records.brandDetailsRead} brand details; rejected ${records.rejected} (${rejected})`;
+    if (stoppedBeforeClassifying(report))
+        return records.accountsRead + records.potentialsRead + records.brandDetailsRead === 0
+            ? ['Nothing read or written: the run stopped before it read anything.']
+            : [`Nothing classified or written: the run stopped first (read ${read}).`];
+    const lines = [`Read: ${read} (read in full: ${report.changeCheck.reason}).`];
     if (records.heldInstallers > 0)
         lines.push(
             `Held: ${records.heldInstallers} installers (${records.held} brand details) with a rejected input row: nothing of them written tonight (errors.csv says which row).`
@@ -220,6 +241,46 @@ function taskLines(report: RunReport): string[] {
     ];
 }
 
+/** Type klant before and after, the segments after, and the type changes (an unchanged night: as it was left). */
+function distributionLines(report: RunReport): string[] {
+    const types = [...report.axes.customerTypes, NONE];
+    const segments = [...report.axes.segments, NONE];
+    const row = (label: string, distribution: Distribution) => [
+        label,
+        ...types.map((type) => String(distribution[type] ?? 0))
+    ];
+    const segmentTable = (title: string) => [
+        '',
+        title,
+        table([segments, segments.map((segment) => String(report.after.segment[segment] ?? 0))])
+    ];
+    if (!report.changeCheck.readInFull)
+        return [
+            '',
+            'Type klant (as the last complete run left it):',
+            table([['', ...types], row('now', report.after.customerType)]),
+            ...segmentTable('Segment:')
+        ];
+    const moves = Object.entries(report.transitions).flatMap(([from, to]) =>
+        Object.entries(to)
+            .filter(([target]) => target !== from)
+            .map(([target, count]) => `  ${from} -> ${target}: ${count}`)
+    );
+    return [
+        '',
+        'Type klant (before -> after):',
+        table([
+            ['', ...types],
+            row('before', report.before.customerType),
+            row('after', report.after.customerType)
+        ]),
+        ...segmentTable('Segment (after):'),
+        '',
+        'Type klant changes (old -> new; locked and held records keep theirs):',
+        ...(moves.length > 0 ? moves : ['  none'])
+    ];
+}
+
 function estimateLines(estimate: EstimateSummary): string[] {
     if (estimate.status !== 'done') return [`Estimate ${estimate.status}: ${estimate.reason}`];
     const { quality } = estimate;
@@ -234,39 +295,20 @@ function estimateLines(estimate: EstimateSummary): string[] {
 /** The human summary printed at the end of a run (the JSON is report.json itself). */
 export function formatSummary(report: RunReport): string {
     const { api } = report;
-    const types = [...report.axes.customerTypes, NONE];
-    const segments = [...report.axes.segments, NONE];
     const lines = [
         `Klantsegmentatie ${report.dryRun ? '(dry run: nothing written) ' : ''}— ${report.source.label}`,
         ...recordLines(report),
-        ...taskLines(report),
-        '',
-        'Type klant (before -> after):',
-        table([
-            ['', ...types],
-            ['before', ...types.map((type) => String(report.before.customerType[type] ?? 0))],
-            ['after', ...types.map((type) => String(report.after.customerType[type] ?? 0))]
-        ]),
-        '',
-        'Segment (after):',
-        table([segments, segments.map((segment) => String(report.after.segment[segment] ?? 0))]),
-        '',
-        'Transitions (old -> new, changed only):',
-        ...Object.entries(report.transitions).flatMap(([from, to]) =>
-            Object.entries(to)
-                .filter(([target]) => target !== from)
-                .map(([target, count]) => `  ${from} -> ${target}: ${count}`)
-        ),
-        '',
-        ...estimateLines(report.estimate)
+        ...taskLines(report)
     ];
+    if (!stoppedBeforeClassifying(report))
+        lines.push(...distributionLines(report), '', ...estimateLines(report.estimate));
     if (report.source.kind === 'org') {
         const kinds = Object.entries(api.byKind)
             .map(([kind, count]) => `${kind} ${count}`)
             .join(', ');
         lines.push(
             '',
-            `API requests: ${api.requests} (${kinds}); daily remaining ${api.dailyRemaining ?? 'unknown'} of ${api.dailyMax ?? 'unknown'}.`
+            `API requests: ${api.requests}${kinds === '' ? '' : ` (${kinds})`}; daily remaining ${api.dailyRemaining ?? 'unknown'} of ${api.dailyMax ?? 'unknown'}.`
         );
     }
     lines.push(

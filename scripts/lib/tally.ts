@@ -30,7 +30,7 @@ export type Labels = { customerType: string | null; segment: string | null };
 /** What became of one brand detail tonight. */
 export type DetailOutcome =
     | { kind: 'held' }
-    | { kind: 'locked'; wouldBe: Labels; wouldChange: boolean }
+    | { kind: 'locked'; wouldChange: boolean }
     | { kind: 'classified'; after: Labels; changed: boolean; downgrade?: RunReport['downgrades'][number] };
 
 const ERROR_COLUMNS = ['Id', 'Object', 'Line', 'Field', 'Value', 'Reason'];
@@ -100,8 +100,8 @@ export class RunTally {
                 stopped: false,
                 reason: null
             },
-            changeCheck: { readInFull: true, reason: 'always for this source' },
-            estimate: { status: 'skipped', reason: 'not run' },
+            changeCheck: { readInFull: true, reason: 'the run stopped before its change check' },
+            estimate: { status: 'skipped', reason: 'the run stopped before the estimate' },
             before: { customerType: {}, segment: {} },
             after: { customerType: {}, segment: {} },
             transitions: {},
@@ -249,17 +249,20 @@ export class RunTally {
         }
     }
 
-    /** One brand detail's before and after, as the distributions, transitions and downgrades count it. */
+    /**
+     * One brand detail's before and after, as the distributions, transitions and downgrades count it. A locked or
+     * held record keeps what it has (it is not written), so the transitions off the diagonal are changed records
+     * only; a locked record that would change is counted apart (lockedWouldChange).
+     */
     brandDetail(stored: Labels, outcome: DetailOutcome): void {
         const { report } = this;
         const { records } = report;
         const after = outcome.kind === 'classified' ? outcome.after : stored;
-        const becomes = outcome.kind === 'locked' ? outcome.wouldBe : after;
         increment(report.before.customerType, stored.customerType);
         increment(report.before.segment, stored.segment);
         increment(report.after.customerType, after.customerType);
         increment(report.after.segment, after.segment);
-        increment((report.transitions[stored.customerType ?? NONE] ??= {}), becomes.customerType);
+        increment((report.transitions[stored.customerType ?? NONE] ??= {}), after.customerType);
         increment((report.typeBySegment[after.customerType ?? NONE] ??= {}), after.segment);
         if (outcome.kind === 'locked') {
             records.locked++;
@@ -351,5 +354,8 @@ function settledOutcome(report: RunReport): RunReport['outcome'] {
             next: partial.next
         };
     }
-    return { status: 'ok', exitCode: EXIT_CODES.ok.code, reason: EXIT_CODES.ok.text, next: '' };
+    const reason = report.changeCheck.readInFull
+        ? EXIT_CODES.ok.text
+        : 'nothing changed since the last complete run, so nothing was read or written';
+    return { status: 'ok', exitCode: EXIT_CODES.ok.code, reason, next: '' };
 }

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -130,8 +131,17 @@ test("an unknown --target-org is refused with the Salesforce CLI's reason", asyn
     const saved = { HOME: process.env.HOME, PATH: process.env.PATH };
     Object.assign(process.env, { HOME: home, PATH: `${bin}:${saved.PATH ?? ''}` });
     try {
-        const result = await runCommand(['--target-org', 'nope', '--out', await outDir()]);
+        const out = await outDir();
+        const result = await runCommand(['--target-org', 'nope', '--out', out]);
         assert.equal(result.exitCode, 2);
+        // It promises only what it wrote: the summary says nothing was read, and names reports that are there.
+        assert.match(result.stdout, /^Nothing read or written: the run stopped before it read anything\.$/m);
+        assert.doesNotMatch(result.stdout, /Type klant|Segment/, 'no tables of zeros');
+        for (const file of /^Reports: (\S+) \(open in a browser\), (\S+); errors: (\S+)$/m
+            .exec(result.stdout)
+            ?.slice(1) ?? [''])
+            assert.ok(existsSync(file), `${file} was written`);
+        assert.ok(existsSync(path.join(out, 'report.json')));
         const [line] = result.stderr.split('\n');
         assert.match(
             line ?? '',

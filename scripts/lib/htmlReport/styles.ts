@@ -34,7 +34,8 @@ section { background: var(--panel); border: 1px solid var(--line); border-radius
 .row { display: flex; flex-wrap: wrap; gap: 18px; margin-bottom: 18px; align-items: stretch; }
 .row > section { flex: 1 1 420px; margin-bottom: 0; min-width: 0; }
 .row > section.natural { flex: 0 1 auto; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; margin: 0; }
+.natural p { max-width: 34em; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(128px, 1fr)); gap: 12px; margin: 0; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; margin: 0; }
 .card dt { color: var(--muted); font-size: 13px; }
 .card dd { margin: 2px 0 0; font-size: 26px; font-weight: 650; font-variant-numeric: tabular-nums; }
