@@ -3,6 +3,7 @@ import { NONE, type Distribution, type RunReport } from './report.ts';
 import { html, trusted, type Html } from './htmlReport/html.ts';
 import {
     cellColours,
+    counted,
     formatCount,
     formatDate,
     formatDateTime,
@@ -147,7 +148,7 @@ function keyFigures(report: RunReport, kind: NightKind): Html {
                       formatCount(records.held),
                       records.heldInstallers === 0
                           ? 'geen afgewezen invoer'
-                          : `merkgegevens van ${formatCount(records.heldInstallers)} installateurs met een afgewezen regel`,
+                          : `merkgegevens van ${counted(records.heldInstallers, 'installateur', 'installateurs')} met een afgewezen regel`,
                       records.held > 0
                   )
               ]
@@ -186,7 +187,7 @@ function held(report: RunReport): Html {
             : '';
     return html`<section aria-labelledby="vastgehouden">
         <h2 id="vastgehouden">Vastgehouden installateurs</h2>
-        <p>${formatCount(records.heldInstallers)} installateurs (${formatCount(records.held)} merkgegevens) hebben een afgewezen
+        <p>${counted(records.heldInstallers, 'installateur', 'installateurs')} (${formatCount(records.held)} merkgegevens) hebben een afgewezen
             invoerregel. Van hen is vannacht niets geschreven: een indeling uit onvolledige gegevens zou fout zijn. Corrigeer de
             regel; de volgende run deelt ze weer in.</p>
         ${more}
@@ -414,7 +415,7 @@ function estimateQuality(report: RunReport): Html {
         const beats = quality.mae.model < quality.mae.baseline;
         body = html`<p>${estimateSentence(report)}</p>
             <table class="list">
-                <caption>Gemeten op ${formatCount(quality.heldOutInstallers)} installateurs waarvan de echte potentie is achtergehouden
+                <caption>Gemeten op ${counted(quality.heldOutInstallers, 'installateur', 'installateurs')} waarvan de echte potentie is achtergehouden
                     (${quality.folds}-voudige kruisvalidatie). Basislijn: de mediaan van installateurs met dezelfde bedrijfsgrootte.</caption>
                 <thead>
                     <tr>

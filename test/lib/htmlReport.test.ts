@@ -2,7 +2,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderHtmlReport, recordUrl } from '../../scripts/lib/htmlReport.ts';
 import { escapeHtml, html } from '../../scripts/lib/htmlReport/html.ts';
-import { cellColours, formatCount, formatDuration } from '../../scripts/lib/htmlReport/format.ts';
+import { cellColours, counted, formatCount, formatDuration } from '../../scripts/lib/htmlReport/format.ts';
 import { MAX_LISTED, type RunReport } from '../../scripts/lib/report.ts';
 import { contradictions } from '../helpers/reportConsistency.ts';
 import {
@@ -172,7 +172,7 @@ test('title, source, date, Dutch headings and key figures, all from the night', 
     assert.match(text, /Gedeeltelijk geslaagd · exitcode 1/);
     assert.ok(
         text.includes(
-            `Reden ${count(records.rejected)} afgewezen invoerrecords (${count(records.heldInstallers)} installateurs vastgehouden), 0 mislukte schrijfacties: zie het foutenbestand`
+            `Reden ${counted(records.rejected, 'afgewezen invoerrecord', 'afgewezen invoerrecords')} (${counted(records.heldInstallers, 'installateur', 'installateurs')} vastgehouden), 0 mislukte schrijfacties: zie het foutenbestand`
         )
     );
     assert.match(text, /Wat nu Het foutenbestand noemt elk record met de reden\./);
@@ -526,4 +526,6 @@ test('formatting helpers', () => {
     assert.equal(formatDuration(3_723_000), '1 u 02 min');
     assert.equal(cellColours(0, 10, 'teal'), undefined);
     assert.deepEqual(cellColours(10, 10, 'teal'), { background: '#00695c', color: '#ffffff' });
+    assert.equal(counted(1, 'installateur', 'installateurs'), '1 installateur');
+    assert.equal(counted(1234, 'installateur', 'installateurs'), '1.234 installateurs');
 });

@@ -7,6 +7,10 @@ const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, ma
 
 export const formatCount = (value: number): string => integer.format(value);
 
+/** A count with its noun in the right number: "1 installateur", "2 installateurs". */
+export const counted = (value: number, one: string, many: string): string =>
+    `${formatCount(value)} ${value === 1 ? one : many}`;
+
 export const formatDecimal = (value: number): string => oneDecimal.format(value);
 
 /** A fraction in [0, 1] as "83,4%". */

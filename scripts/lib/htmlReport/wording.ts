@@ -2,7 +2,7 @@ import { EXIT_CODES } from '../exitCodes.ts';
 import { NO_ESTIMATE, stoppedBeforeClassifying, type RunReport } from '../report.ts';
 import { FULL_RUN_EVERY_DAYS } from '../runState.ts';
 import { html, type Html } from './html.ts';
-import { formatCount, formatFraction } from './format.ts';
+import { counted, formatCount, formatFraction } from './format.ts';
 
 /**
  * The Dutch sentences of report.html that depend on what the night did. They are composed from the report's
@@ -52,13 +52,13 @@ export function outcomeReason(report: RunReport): Html {
         case 'partial':
             if (estimate.status === 'refused')
                 return html`de schatting is geweigerd (zie Kwaliteit van de schatting); de andere installateurs zijn ingedeeld`;
-            return html`${formatCount(records.rejected)} afgewezen invoerrecords${
+            return html`${counted(records.rejected, 'afgewezen invoerrecord', 'afgewezen invoerrecords')}${
                 records.heldInstallers > 0
-                    ? ` (${formatCount(records.heldInstallers)} installateurs vastgehouden)`
+                    ? ` (${counted(records.heldInstallers, 'installateur', 'installateurs')} vastgehouden)`
                     : ''
-            }, ${formatCount(records.failed)} mislukte schrijfacties${
+            }, ${counted(records.failed, 'mislukte schrijfactie', 'mislukte schrijfacties')}${
                 report.tasks.failed > 0
-                    ? `, ${formatCount(report.tasks.failed)} opvolgtaken niet aangemaakt`
+                    ? `, ${counted(report.tasks.failed, 'opvolgtaak', 'opvolgtaken')} niet aangemaakt`
                     : ''
             }: zie het foutenbestand`;
         case 'stopped':
@@ -73,11 +73,11 @@ export function estimateSentence(report: RunReport): Html {
     const { estimate } = report;
     if (estimate.status === 'done' && estimate.estimatedInstallers === 0)
         return html`Vannacht hoefde geen installateur geschat te worden. De schatting is wel opnieuw geleerd en getoetst, van
-            de ${formatCount(estimate.trainingInstallers)} installateurs waarvan sales de potentie invulde.`;
+            de ${counted(estimate.trainingInstallers, 'installateur', 'installateurs')} waarvan sales de potentie invulde.`;
     if (estimate.status === 'done')
-        return html`${formatCount(estimate.estimatedInstallers)} installateurs zonder ingevulde ketelpotentie zijn geschat
-            (${formatCount(estimate.rowsToUpsert)} geschatte potentieregels), geleerd van de
-            ${formatCount(estimate.trainingInstallers)} installateurs waarvan sales de potentie invulde.`;
+        return html`${counted(estimate.estimatedInstallers, 'installateur', 'installateurs')} zonder ingevulde ketelpotentie zijn geschat
+            (${counted(estimate.rowsToUpsert, 'geschatte potentieregel', 'geschatte potentieregels')}), geleerd van de
+            ${counted(estimate.trainingInstallers, 'installateur', 'installateurs')} waarvan sales de potentie invulde.`;
     if (estimate.status === 'refused')
         return html`De schatting is geweigerd: te weinig installateurs waarvan sales de ketelpotentie invulde om van te leren
             (${formatCount(estimate.trainingInstallers)}; het minimum staat in de configuratie onder
