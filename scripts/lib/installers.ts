@@ -184,19 +184,13 @@ export class TextIndex {
     private hashes = new Uint32Array(1024);
     /** Row + 1 per slot, 0 = empty; at most half full. */
     private slots = new Int32Array(2048);
-    private recent = -1;
 
     get size(): number {
         return this.values.size;
     }
 
     get(value: string): number | undefined {
-        // Rows of one account come one after another (potential rows, brand details): the row found last is
-        // checked first, which saves hashing and probing a table of megabytes for most of them.
-        if (this.recent >= 0 && this.values.equals(this.recent, value)) return this.recent;
-        const row = this.find(value, hashKey(value));
-        if (row !== undefined) this.recent = row;
-        return row;
+        return this.find(value, hashKey(value));
     }
 
     /** Adds a value; returns its row, or undefined when it is there already. */
