@@ -48,6 +48,28 @@ function numeric(value: unknown): number {
 }
 
 /**
+ * Whose brand details they are, by Id: all the write stage keeps of the tables. At 1M the tables hold ~200 MB,
+ * which must not stay beside the ingest parts; these columns ~50 MB.
+ */
+export class DetailAccounts {
+    constructor(
+        private readonly detailIds: TextColumn,
+        private readonly accounts: Int32Array,
+        private readonly accountIds: TextColumn
+    ) {}
+
+    /** The Account Ids of the given brand details. */
+    of(detailIds: ReadonlySet<string>): Set<string> {
+        const accounts = new Set<string>();
+        for (let detail = 0; detail < this.detailIds.size; detail++) {
+            if (detailIds.has(this.detailIds.get(detail) ?? ''))
+                accounts.add(this.accountIds.get(this.accounts[detail] ?? -1) ?? '');
+        }
+        return accounts;
+    }
+}
+
+/**
  * Every brand detail of a run, as stored in the org, in compact columns: enough to recompute it and to tell
  * field by field what changed, without an object per record.
  */
@@ -181,6 +203,11 @@ export class BrandDetailTable {
             orNull(this.potentials.data[index]) === potential.total &&
             orNull(this.shares.data[index]) === sharePercent(potential.vg, potential.total)
         );
+    }
+
+    /** Whose these brand details are, given the installers' Ids (InstallerTable.idColumn). */
+    detailAccounts(accountIds: TextColumn): DetailAccounts {
+        return new DetailAccounts(this.ids, this.accounts.data, accountIds);
     }
 
     /** The records grouped by installer: for installer i, rows[start[i]] up to rows[start[i + 1]]. */

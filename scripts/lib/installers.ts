@@ -326,6 +326,11 @@ export class InstallerTable {
         return this.ids.values.get(index) ?? '';
     }
 
+    /** The installers' Ids alone (see DetailAccounts). */
+    get idColumn(): TextColumn {
+        return this.ids.values;
+    }
+
     name(index: number): string | null {
         return this.names.get(index);
     }
