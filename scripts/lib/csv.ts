@@ -297,14 +297,9 @@ export async function openCsvFile(file: string, requiredColumns: readonly string
     };
 }
 
-/**
- * Writes a CSV file row by row (fixed columns, RFC 4180 quoting by csv-stringify), with backpressure. Rows are
- * stringified a batch at a time: csv-stringify's set-up per call costs more than quoting a row.
- */
+/** Writes a CSV file row by row (fixed columns, RFC 4180 quoting by csv-stringify), with backpressure. */
 export class CsvFileWriter {
-    private static readonly BATCH = 1000;
     private readonly out: WriteStream;
-    private pending: string[][] = [];
     rows = 0;
 
     constructor(
@@ -317,21 +312,12 @@ export class CsvFileWriter {
 
     async write(values: readonly unknown[]): Promise<void> {
         this.rows++;
-        this.pending.push(values.map(cell));
-        if (this.pending.length >= CsvFileWriter.BATCH) await this.flush();
-    }
-
-    private async flush(): Promise<void> {
-        if (this.pending.length === 0) return;
-        const text = stringify(this.pending);
-        this.pending = [];
-        if (!this.out.write(text)) {
+        if (!this.out.write(stringify([values.map(cell)]))) {
             await once(this.out, 'drain');
         }
     }
 
     async close(): Promise<void> {
-        await this.flush();
         this.out.end();
         await once(this.out, 'finish');
     }
