@@ -245,7 +245,7 @@ export async function* csvParts(file: string, maxBytes: number): AsyncGenerator<
     let carry: Buffer[] = [];
     let carryBytes = 0;
     let quoted = false;
-    // The pieces are let go before the part is sent: held beside it, they would double its 40 MB.
+    // The pieces are let go before the part is sent: held beside it, they would double it.
     const takePart = (header: Buffer) => {
         const part = Buffer.concat([header, ...parts]);
         parts = [];
