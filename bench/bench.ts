@@ -77,8 +77,16 @@ const RUNS_DIR = path.join(REPO_ROOT, 'bench/runs');
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench/results.json');
 /** The run's clock, fixed so that runs are comparable: first run, the next night, the night after. */
 const NIGHTS = ['2026-11-25T01:00:00.000Z', '2026-11-26T01:00:00.000Z', '2026-11-27T01:00:00.000Z'] as const;
-/** The command's default page sizes are the org's; the heap of the command is Node's default. */
+/** The command's default page sizes are the org's; its heap as its npm script sets it (COMMAND_FLAGS). */
 const COMMAND = 'scripts/reclassify.ts';
+/** The V8 flags of `npm run reclassify` in package.json (see bench/FINDINGS.md): the command runs as admins run it. */
+const COMMAND_FLAGS = (
+    JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+        scripts: { reclassify: string };
+    }
+).scripts.reclassify
+    .split(' ')
+    .filter((word) => word.startsWith('--'));
 const BASELINE = 'bench/baseline.ts';
 
 type Phase = 'first' | 'second' | 'nightly' | 'baseline';
@@ -137,7 +145,8 @@ async function main(): Promise<number> {
                         ...['--out', path.join(out, phase), '--now', now, '--json'],
                         ...(createTasks ? ['--create-tasks'] : [])
                     ],
-                    env
+                    env,
+                    COMMAND_FLAGS
                 );
                 const result = measurement(usage, await standin.stats());
                 measured[phase].push(result);

@@ -1,5 +1,4 @@
 import {
-    FIELD_SCALE,
     sharePercent,
     type BoilerPotential,
     type FieldValues,
@@ -34,41 +33,9 @@ const EVER_HAD_SHARE = 2;
 const int32 = () => new Column((n) => new Int32Array(n), new Int32Array(1024));
 const float64 = () => new Column((n) => new Float64Array(n), new Float64Array(1024));
 
-const BLANK = -0x80000000;
-const ASIDE = -0x7fffffff;
-
-/**
- * A stored number as the rules compare it (comparable() in segmentRules.js): rounded at its field's scale, so a
- * whole number of hundredths or units in four bytes instead of eight. A value that does not fit (beyond 2^31 at
- * its scale, not finite) is kept aside as it is.
- */
-class ScaledColumn {
-    private readonly column = int32();
-    private readonly aside = new Map<number, number>();
-    private readonly factor: number;
-    constructor(scale: number) {
-        this.factor = 10 ** scale;
-    }
-    ensure(rows: number): void {
-        this.column.ensure(rows);
-    }
-    /** NaN: blank. */
-    set(index: number, value: number): void {
-        const scaled = Math.round(value * this.factor);
-        if (Number.isNaN(value)) {
-            this.column.data[index] = BLANK;
-        } else if (scaled > ASIDE && scaled <= 0x7fffffff) {
-            this.column.data[index] = scaled;
-        } else {
-            this.column.data[index] = ASIDE;
-            this.aside.set(index, value);
-        }
-    }
-    get(index: number): number | null {
-        const scaled = this.column.data[index] ?? BLANK;
-        if (scaled === BLANK) return null;
-        return scaled === ASIDE ? (this.aside.get(index) ?? null) : scaled / this.factor;
-    }
+/** A stored number, NaN when blank. */
+function orNull(value: number | undefined): number | null {
+    return value === undefined || Number.isNaN(value) ? null : value;
 }
 
 function text(value: unknown): string | null {
@@ -81,6 +48,28 @@ function numeric(value: unknown): number {
 }
 
 /**
+ * Whose brand details they are, by Id: all the write stage keeps of the tables. At 1M the tables hold ~200 MB,
+ * which must not stay beside the ingest parts; these columns ~50 MB.
+ */
+export class DetailAccounts {
+    constructor(
+        private readonly detailIds: TextColumn,
+        private readonly accounts: Int32Array,
+        private readonly accountIds: TextColumn
+    ) {}
+
+    /** The Account Ids of the given brand details. */
+    of(detailIds: ReadonlySet<string>): Set<string> {
+        const accounts = new Set<string>();
+        for (let detail = 0; detail < this.detailIds.size; detail++) {
+            if (detailIds.has(this.detailIds.get(detail) ?? ''))
+                accounts.add(this.accountIds.get(this.accounts[detail] ?? -1) ?? '');
+        }
+        return accounts;
+    }
+}
+
+/**
  * Every brand detail of a run, as stored in the org, in compact columns: enough to recompute it and to tell
  * field by field what changed, without an object per record.
  */
@@ -90,9 +79,9 @@ export class BrandDetailTable {
     private readonly brands = new SmallIntColumn();
     private readonly lastVisits = new SmallIntColumn();
     private readonly flags = new Column((n) => new Uint8Array(n), new Uint8Array(1024));
-    private readonly shares = new ScaledColumn(FIELD_SCALE.VG_Potential_Share__c);
-    private readonly potentials = new ScaledColumn(FIELD_SCALE.Boiler_Potential__c);
-    private readonly unitsToNextType = new ScaledColumn(FIELD_SCALE.VG_Units_To_Next_Type__c);
+    private readonly shares = float64();
+    private readonly potentials = float64();
+    private readonly unitsToNextType = float64();
     private readonly reasons = float64();
     /** Dictionary codes: a few thousand values (picklists, dates) in all. */
     private readonly picklists: Record<(typeof PICKLIST_FIELDS)[number], SmallIntColumn> = {
@@ -128,9 +117,9 @@ export class BrandDetailTable {
         this.flags.data[index] =
             (record.Classification_Locked__c ? LOCKED : 0) |
             (record.VG_Ever_Had_Share__c ? EVER_HAD_SHARE : 0);
-        this.shares.set(index, numeric(record.VG_Potential_Share__c));
-        this.potentials.set(index, numeric(record.Boiler_Potential__c));
-        this.unitsToNextType.set(index, numeric(record.VG_Units_To_Next_Type__c));
+        this.shares.data[index] = numeric(record.VG_Potential_Share__c);
+        this.potentials.data[index] = numeric(record.Boiler_Potential__c);
+        this.unitsToNextType.data[index] = numeric(record.VG_Units_To_Next_Type__c);
         const reason = text(record.Classification_Reason__c);
         this.reasons.data[index] = reason === null ? NO_REASON : hashText(reason);
         for (const field of PICKLIST_FIELDS) {
@@ -170,9 +159,9 @@ export class BrandDetailTable {
         const values: FieldValues = {
             Classification_Locked__c: this.isLocked(index),
             VG_Ever_Had_Share__c: this.everHadShare(index),
-            VG_Potential_Share__c: this.shares.get(index),
-            Boiler_Potential__c: this.potentials.get(index),
-            VG_Units_To_Next_Type__c: this.unitsToNextType.get(index),
+            VG_Potential_Share__c: orNull(this.shares.data[index]),
+            Boiler_Potential__c: orNull(this.potentials.data[index]),
+            VG_Units_To_Next_Type__c: orNull(this.unitsToNextType.data[index]),
             Classification_Reason__c:
                 storedReason === NO_REASON
                     ? null
@@ -211,9 +200,14 @@ export class BrandDetailTable {
      */
     claimsPotential(index: number, potential: BoilerPotential): boolean {
         return (
-            this.potentials.get(index) === potential.total &&
-            this.shares.get(index) === sharePercent(potential.vg, potential.total)
+            orNull(this.potentials.data[index]) === potential.total &&
+            orNull(this.shares.data[index]) === sharePercent(potential.vg, potential.total)
         );
+    }
+
+    /** Whose these brand details are, given the installers' Ids (InstallerTable.idColumn). */
+    detailAccounts(accountIds: TextColumn): DetailAccounts {
+        return new DetailAccounts(this.ids, this.accounts.data, accountIds);
     }
 
     /** The records grouped by installer: for installer i, rows[start[i]] up to rows[start[i + 1]]. */

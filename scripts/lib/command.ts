@@ -5,7 +5,8 @@ import {
     type SegmentationConfig
 } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { checkForChanges, keepState, type KeptState, type ReadNight } from './changeCheck.ts';
-import { classifyAll, prepareNothing, type Clock } from './classifyStage.ts';
+import type { DetailAccounts } from './brandDetails.ts';
+import { classifyAll, prepareNothing, type Clock, type Plan } from './classifyStage.ts';
 import { parseCli, HELP, UsageError, type CliOptions } from './cli.ts';
 import { loadConfig, ConfigError } from './config.ts';
 import { CsvFileError } from './csv.ts';
@@ -153,7 +154,7 @@ async function openOutFolder(dir: string): Promise<RunFolder> {
  * classify → safety stop → write. Returns what keeping the state needs (undefined: the safety stop held it).
  */
 async function reclassifyNight(night: Night): Promise<ReadNight | 'unchanged' | undefined> {
-    const { options, tally, progress, config } = night;
+    const { options, tally, progress } = night;
     const check = night.org && night.kept ? await checkForChanges(night.org, night.kept) : undefined;
     if (check?.kind === 'unchanged') {
         tally.unchanged(check.reason, check.state);
@@ -162,15 +163,7 @@ async function reclassifyNight(night: Night): Promise<ReadNight | 'unchanged' | 
         return 'unchanged';
     }
     tally.readInFull(check?.reason ?? readInFullBecause(options));
-    const input = await readInput(night.source, { ...night, owners: options.createTasks }, tally, progress);
-    tally.estimate(
-        estimateInstallers(input.installers, config, {
-            estimate: options.estimate,
-            reestimate: options.reestimate,
-            force: options.forceEstimate
-        })
-    );
-    const plan = await classifyAll(input, { ...night, createTasks: options.createTasks }, tally, progress);
+    const { plan, detailAccounts } = await classifyNight(night);
     const read = readCounts(tally.report);
     const stop = safetyStop(plan, read, night.lastComplete, options.massChange);
     tally.safetyStop(stop);
@@ -179,9 +172,28 @@ async function reclassifyNight(night: Night): Promise<ReadNight | 'unchanged' | 
         tally.end('stopped', `Safety stop: ${stop.reason}. Nothing was written.`);
         return undefined;
     }
-    if (night.writer) await writeAll(night.writer, plan, { input, folder: night.folder }, tally, progress);
+    if (night.writer)
+        await writeAll(night.writer, plan, { detailAccounts, folder: night.folder }, tally, progress);
     const end = night.writer && night.org ? await night.org.snapshot() : undefined;
     return check ? { start: check.start, end, read } : undefined;
+}
+
+/**
+ * Read and check → estimate → classify. The tables of installers and brand details live only in here: the
+ * write stage keeps whose brand details they are, nothing else (see DetailAccounts).
+ */
+async function classifyNight(night: Night): Promise<{ plan: Plan; detailAccounts: DetailAccounts }> {
+    const { options, tally, progress } = night;
+    const input = await readInput(night.source, { ...night, owners: options.createTasks }, tally, progress);
+    tally.estimate(
+        estimateInstallers(input.installers, night.config, {
+            estimate: options.estimate,
+            reestimate: options.reestimate,
+            force: options.forceEstimate
+        })
+    );
+    const plan = await classifyAll(input, { ...night, createTasks: options.createTasks }, tally, progress);
+    return { plan, detailAccounts: input.brandDetails.detailAccounts(input.installers.idColumn) };
 }
 
 /** Loads the config and opens the source; for an org that may be written, also its kept state. */

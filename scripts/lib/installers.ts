@@ -126,14 +126,7 @@ export class TextColumn {
             this.bytes.copy(bigger, 0, 0, start);
             this.bytes = bigger;
         }
-        let length = 0;
-        for (; length < value.length; length++) {
-            const char = value.charCodeAt(length);
-            if (char > 0x7f) break;
-            this.bytes[start + length] = char;
-        }
-        if (length < value.length) length = this.bytes.write(value, start, 'utf8');
-        this.ends[row] = start + length;
+        this.ends[row] = start + this.bytes.write(value, start, 'utf8');
         return row;
     }
 
@@ -145,23 +138,6 @@ export class TextColumn {
     /** The byte at `at` of the row's value (UTF-8): an ASCII character's code, without decoding the value. */
     byteAt(row: number, at: number): number {
         return this.bytes[(row === 0 ? 0 : (this.ends[row - 1] ?? 0)) + at] ?? 0;
-    }
-
-    /** Whether the row holds exactly `value` (without decoding it). */
-    equals(row: number, value: string): boolean {
-        if (row < 0 || row >= this.size || this.nulls[row] === 1) return false;
-        const start = row === 0 ? 0 : (this.ends[row - 1] ?? 0);
-        const length = (this.ends[row] ?? 0) - start;
-        if (length === value.length) {
-            let index = 0;
-            for (; index < length; index++) {
-                const char = value.charCodeAt(index);
-                if (char > 0x7f || this.bytes[start + index] !== char) break;
-            }
-            if (index === length) return true;
-            if (value.charCodeAt(index) <= 0x7f) return false;
-        }
-        return this.get(row) === value;
     }
 }
 
@@ -184,19 +160,13 @@ export class TextIndex {
     private hashes = new Uint32Array(1024);
     /** Row + 1 per slot, 0 = empty; at most half full. */
     private slots = new Int32Array(2048);
-    private recent = -1;
 
     get size(): number {
         return this.values.size;
     }
 
     get(value: string): number | undefined {
-        // Rows of one account come one after another (potential rows, brand details): the row found last is
-        // checked first, which saves hashing and probing a table of megabytes for most of them.
-        if (this.recent >= 0 && this.values.equals(this.recent, value)) return this.recent;
-        const row = this.find(value, hashKey(value));
-        if (row !== undefined) this.recent = row;
-        return row;
+        return this.find(value, hashKey(value));
     }
 
     /** Adds a value; returns its row, or undefined when it is there already. */
@@ -223,7 +193,7 @@ export class TextIndex {
         for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
             const entry = this.slots[slot] ?? 0;
             if (entry === 0) return undefined;
-            if (this.hashes[entry - 1] === hash && this.values.equals(entry - 1, value)) return entry - 1;
+            if (this.hashes[entry - 1] === hash && this.values.get(entry - 1) === value) return entry - 1;
         }
     }
 
@@ -354,6 +324,11 @@ export class InstallerTable {
 
     id(index: number): string {
         return this.ids.values.get(index) ?? '';
+    }
+
+    /** The installers' Ids alone (see DetailAccounts). */
+    get idColumn(): TextColumn {
+        return this.ids.values;
     }
 
     name(index: number): string | null {

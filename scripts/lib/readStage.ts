@@ -190,23 +190,6 @@ function unknownAccount(accountId: string): FieldProblem {
     return { field: 'Account__c', value: accountId, reason: 'no account with this Id was read' };
 }
 
-/**
- * Whether Key__c is exactly the row's own key `<Account__c>|<Product_Group__c>|<Brand__c>` (what an upsert of
- * its estimate names), compared without building the key: a million rows a night.
- */
-function carriesKey(key: string | null, account: string, group: string, brand: string): boolean {
-    if (key === null || key.length !== account.length + group.length + brand.length + 2) return false;
-    const groupAt = account.length + 1;
-    const brandAt = groupAt + group.length + 1;
-    return (
-        key.startsWith(account) &&
-        key.charCodeAt(groupAt - 1) === 124 &&
-        key.startsWith(group, groupAt) &&
-        key.charCodeAt(brandAt - 1) === 124 &&
-        key.startsWith(brand, brandAt)
-    );
-}
-
 function potentialReader(context: ReadContext): ObjectReader<PotentialRecord> {
     const { config, installers } = context;
     const groups = config.productGroups;
@@ -243,7 +226,9 @@ function potentialReader(context: ReadContext): ObjectReader<PotentialRecord> {
                 };
             }
             seenKeys.add(cell);
-            const keyed = carriesKey(row.Key__c, row.Account__c, group, brand);
+            // Its own key, `<Account__c>|<Product_Group__c>|<Brand__c>`: what an upsert of its estimate names.
+            const ownKey = `${row.Account__c}|${group}|${brand}`;
+            const keyed = row.Key__c === ownKey;
             const named = keyed || row.Key__c === null ? undefined : namedBoilerCell(row.Key__c);
             if (named && named.cell !== cell) {
                 // An estimate upserted on that key would overwrite this row: hold the installer it names too.
@@ -252,7 +237,7 @@ function potentialReader(context: ReadContext): ObjectReader<PotentialRecord> {
                 return {
                     field: 'Key__c',
                     value: row.Key__c ?? '',
-                    reason: `is the key of another potential row (${row.Account__c}|${group}|${brand} expected)`
+                    reason: `is the key of another potential row (${ownKey} expected)`
                 };
             }
             installers.addPotentialRow(installer, {

@@ -63,44 +63,6 @@ const multiSelect = (values: readonly string[]) =>
         )
     );
 
-/** Distinct values remembered per field; past this the field starts afresh, so odd input cannot grow it. */
-const MAX_REMEMBERED = 10_000;
-
-/** A copy that shares nothing with a Bulk result page: a cell sliced from it would keep the whole page alive. */
-function ownCopy(value: string): string {
-    return Buffer.from(value, 'utf8').toString('utf8');
-}
-
-/**
- * A field whose values repeat from record to record (picklists, dates, checkboxes, unit counts): zod's verdict on
- * each distinct value is kept, so that millions of records cost a lookup per such field instead of a parse. The
- * verdict is the schema's own (same value, same result), its issues passed on with their messages and paths.
- */
-function remembered<T extends z.ZodType>(schema: T) {
-    const verdicts = new Map<string | null, z.ZodSafeParseResult<z.output<T>>>();
-    return z.transform((value: unknown, payload): z.output<T> => {
-        let verdict = typeof value === 'string' || value === null ? verdicts.get(value) : undefined;
-        if (verdict === undefined) {
-            if (typeof value === 'string' || value === null) {
-                if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
-                const own = typeof value === 'string' ? ownCopy(value) : value;
-                verdict = schema.safeParse(own);
-                verdicts.set(own, verdict);
-            } else {
-                verdict = schema.safeParse(value);
-            }
-        }
-        if (verdict.success) {
-            const data: unknown = verdict.data;
-            // A list (multi-select) is each record's own: one record's list must not be another's.
-            return (Array.isArray(data) ? [...(data as unknown[])] : data) as z.output<T>;
-        }
-        for (const { message, path } of verdict.error.issues)
-            payload.issues.push({ code: 'custom', message, path: [...path], input: value });
-        return z.NEVER;
-    });
-}
-
 /**
  * Builds the three record schemas from the config (brands, product groups) and the metadata picklists, for
  * numbers with a decimal point (Data Loader, the API) or a decimal comma (a `;`-separated Excel export). With
@@ -121,23 +83,24 @@ export function recordSchemas(
     const accountFields = z.object({
         Id: id,
         Name: text,
-        Company_Size__c: remembered(oneOf(picklists.companySizes)),
-        Market_Type__c: remembered(oneOf(picklists.marketTypes)),
-        Product_Focus__c: remembered(multiSelect(picklists.productFocus)),
-        Services__c: remembered(multiSelect(picklists.services)),
+        Company_Size__c: oneOf(picklists.companySizes),
+        Market_Type__c: oneOf(picklists.marketTypes),
+        Product_Focus__c: multiSelect(picklists.productFocus),
+        Services__c: multiSelect(picklists.services),
         Revenue_12M__c: amount,
-        VG_Units_12M__c: remembered(
-            z.preprocess(numberFrom, z.number({ error: notANumber }).nonnegative('is negative').nullable())
+        VG_Units_12M__c: z.preprocess(
+            numberFrom,
+            z.number({ error: notANumber }).nonnegative('is negative').nullable()
         )
     });
     const account = owners ? accountFields.extend({ OwnerId: id }) : accountFields;
     const potential = z.object({
         Id: id,
         Account__c: id,
-        Product_Group__c: remembered(required(oneOf(config.productGroups))),
-        Brand__c: remembered(required(oneOf([...config.vgBrands, ...config.competitorBrands]))),
-        Units__c: remembered(wholeUnits),
-        Source__c: remembered(oneOf(picklists.potentialSources)),
+        Product_Group__c: required(oneOf(config.productGroups)),
+        Brand__c: required(oneOf([...config.vgBrands, ...config.competitorBrands])),
+        Units__c: wholeUnits,
+        Source__c: oneOf(picklists.potentialSources),
         Key__c: text
     });
     // Stored owned values are only compared (and overwritten when they differ), so any value is acceptable;
@@ -147,9 +110,9 @@ export function recordSchemas(
     const brandDetail = z.object({
         Id: id,
         Account__c: id,
-        Brand__c: remembered(required(oneOf(config.vgBrands))),
-        Last_Visit_Date__c: remembered(date),
-        Classification_Locked__c: remembered(checkbox),
+        Brand__c: required(oneOf(config.vgBrands)),
+        Last_Visit_Date__c: date,
+        Classification_Locked__c: checkbox,
         Customer_Type__c: stored,
         Potential_Segment__c: stored,
         VG_Potential_Share__c: storedNumber,
@@ -159,7 +122,7 @@ export function recordSchemas(
         Classification_Reason__c: stored,
         Next_Visit_Due__c: stored,
         VG_Units_To_Next_Type__c: storedNumber,
-        VG_Ever_Had_Share__c: remembered(checkbox)
+        VG_Ever_Had_Share__c: checkbox
     });
     return { account, potential, brandDetail };
 }

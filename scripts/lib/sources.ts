@@ -57,7 +57,9 @@ export const DEFAULT_TUNING: OrgTuning = {
     bulkQueryFromRecords: 10_000,
     bulkWriteFromRows: 2_000,
     poll: DEFAULT_POLL,
-    maxJobBytes: 40 * 1024 * 1024
+    // Bulk API 2.0 takes up to 100 MB a job. A part is in memory twice while it is uploaded (the HTTP client
+    // copies it), beside the brand details' Ids: 30 MB keeps a first night at 1M under 512 MB.
+    maxJobBytes: 30 * 1024 * 1024
 };
 
 /** An org: its records, and its record counts (the change check's, and the size of each read). */

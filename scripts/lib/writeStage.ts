@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
+import type { DetailAccounts } from './brandDetails.ts';
 import { PREPARED, type Plan, type PreparedFile } from './classifyStage.ts';
 import { CsvFileWriter, parseCsv } from './csv.ts';
 import { createFollowUps } from './followUpStage.ts';
 import { cellTypes } from './picklists.ts';
 import type { Progress } from './progress.ts';
-import type { Input } from './readStage.ts';
 import type { RunFolder } from './runFolder.ts';
 import type { RecordWriter } from './sources.ts';
 import type { RunTally } from './tally.ts';
@@ -27,7 +27,7 @@ const WRITES: { file: PreparedFile; operation: 'update' | 'upsert'; keyField: st
 export async function writeAll(
     writer: RecordWriter,
     plan: Plan,
-    setup: { input: Input; folder: RunFolder },
+    setup: { detailAccounts: DetailAccounts; folder: RunFolder },
     tally: RunTally,
     progress: Progress
 ): Promise<void> {
@@ -68,17 +68,12 @@ export async function writeAll(
  * night estimates them again (see writeAll). Each is a line in errors.csv. Returns the rows kept.
  */
 async function holdBack(
-    setup: { input: Input; folder: RunFolder },
+    setup: { detailAccounts: DetailAccounts; folder: RunFolder },
     file: PreparedFile,
     failedDetails: ReadonlySet<string>,
     tally: RunTally
 ): Promise<number> {
-    const { installers, brandDetails } = setup.input;
-    const heldBack = new Set<string>();
-    for (let detail = 0; detail < brandDetails.size; detail++) {
-        if (failedDetails.has(brandDetails.id(detail)))
-            heldBack.add(installers.id(brandDetails.accountIndex(detail)));
-    }
+    const heldBack = setup.detailAccounts.of(failedDetails);
     const staged = setup.folder.stagingPath(file);
     const kept = new CsvFileWriter(`${staged}.kept`, PREPARED[file].columns);
     for await (const row of parseCsv(createReadStream(staged), { source: staged })) {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { copyOrg, readRows, runCommand, writeRows } from '../helpers/csvOrg.ts';
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
-import { REPO_ROOT } from '../../scripts/lib/paths.ts';
+import { METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts';
 import type { RunReport } from '../../scripts/lib/report.ts';
 import { acquireRunLock, orgLockKey } from '../../scripts/lib/runLock.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
@@ -144,6 +144,55 @@ test('org: --reestimate gives keyless Schatting rows their Key__c instead of add
         assert.equal(again.result.exitCode, 0, again.result.stderr);
         assert.equal(again.report.records.potentialsToKey, 0, 'every row carries its key now');
         assert.equal(again.report.records.heldInstallers, 0);
+    } finally {
+        await standin.close();
+    }
+});
+
+test("org: a brand detail the org refuses holds back its installer's estimate rows; the others are written", async () => {
+    // An org where the Keep value was not deployed yet: every brand detail classified Keep is refused.
+    const metadata = await mkdtemp(path.join(os.tmpdir(), 'metadata-'));
+    await cp(METADATA_DIR, metadata, { recursive: true });
+    const values = path.join(metadata, 'globalValueSets/Customer_Types.globalValueSet-meta.xml');
+    const keep = /<customValue>\s*<fullName>Keep<\/fullName>[\s\S]*?<\/customValue>/;
+    await writeFile(values, (await readFile(values, 'utf8')).replace(keep, ''));
+    const standin = await standinLoadedFrom(SAMPLE, { metadataDir: metadata });
+    try {
+        const { out, result } = await night(standin, NIGHTS[0]!);
+        assert.equal(result.exitCode, 1, result.stderr);
+        const errors = await readRows(path.join(out, 'errors.csv'));
+        const accountOf = new Map(
+            (await readRows(path.join(SAMPLE, 'Brand_Detail__c.csv'))).map((row) => [row.Id, row.Account__c])
+        );
+        const refused = new Set(
+            errors
+                .filter((error) => error.Object === 'Brand_Detail__c')
+                .map((error) => accountOf.get(error.Id))
+        );
+        const heldBack = new Set(
+            errors
+                .filter((error) => error.Object === 'Potential__c')
+                .map(
+                    (error) =>
+                        /a brand detail of installer (\w+) could not be written/.exec(error.Reason ?? '')?.[1]
+                )
+        );
+        assert.ok(heldBack.size > 0, 'some refused brand details belong to estimated installers');
+        assert.deepEqual(
+            [...heldBack].filter((account) => !refused.has(account)),
+            []
+        );
+        const estimated = new Set(
+            (await recordsOf(standin, 'Potential__c'))
+                .filter((row) => row.Source__c === 'Schatting')
+                .map((row) => row.Account__c)
+        );
+        assert.deepEqual(
+            [...heldBack].filter((account) => estimated.has(account)),
+            [],
+            'none of their rows'
+        );
+        assert.ok(estimated.size > 0, "the other installers' estimate rows are written");
     } finally {
         await standin.close();
     }

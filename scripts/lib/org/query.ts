@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import v8 from 'node:v8';
 import { parseCsvText } from '../csv.ts';
 import { OrgApiError, type OrgApi } from './api.ts';
 import { countRecords } from './snapshot.ts';
@@ -153,23 +152,6 @@ async function deleteQueryJob(api: OrgApi, id: string, ended: boolean): Promise<
 }
 
 /**
- * Garbage collection for a read of millions of short-lived records, set when a Bulk read starts, so for whoever
- * runs the command. At 1,000,000 brand details (a full nightly read, 5M records):
- *  - V8 moves an allocation site to the old generation when, at one young collection, most of its recent objects
- *    are alive; now and then (by the timing of a collection just as a 10–25 MB result page arrives) that verdict
- *    falls on zod's or the CSV reader's per-record objects, and from then on every record's objects land in the
- *    old generation and keep the strings they point to alive through each young collection: 5–8 s more CPU and
- *    ~100 MB more heap on such a run. Here nothing per record lives long, so the guess is never right;
- *  - the old generation may grow to 1.5 times what was live after a full collection, not the default 2–4
- *    times: the dead result pages (each 10–25 MB of text) are collected a page or two after they are read
- *    instead of four or five, ~50 MB less peak memory for ~1 s more CPU.
- */
-function tuneHeapForBulkReads(): void {
-    v8.setFlagsFromString('--no-allocation-site-pretenuring');
-    v8.setFlagsFromString('--heap-growing-percent=50');
-}
-
-/**
  * Reads every record of an object: REST for small orgs, Bulk API 2.0 above the threshold, decided by COUNT()
  * (or by the count the change check just took).
  */
@@ -198,7 +180,6 @@ export async function* readSoql(
         return;
     }
     // Nothing of a page stays referenced here while the next one is fetched.
-    tuneHeapForBulkReads();
     const pages = bulkQueryPages(api, soql, bulk);
     let page: IteratorResult<{ csv: string; source: string }> | undefined;
     let records: Generator<RawRecord> | undefined;

@@ -245,6 +245,13 @@ export async function* csvParts(file: string, maxBytes: number): AsyncGenerator<
     let carry: Buffer[] = [];
     let carryBytes = 0;
     let quoted = false;
+    // The pieces are let go before the part is sent: held beside it, they would double it.
+    const takePart = (header: Buffer) => {
+        const part = Buffer.concat([header, ...parts]);
+        parts = [];
+        partBytes = 0;
+        return part;
+    };
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
         let sliceFrom = 0;
         let recordStart = 0;
@@ -269,10 +276,8 @@ export async function* csvParts(file: string, maxBytes: number): AsyncGenerator<
             const recordBytes = carryBytes + (scan - recordStart);
             if (partBytes + recordBytes > maxBytes && partBytes > 0) {
                 if (recordStart > sliceFrom) parts.push(chunk.subarray(sliceFrom, recordStart));
-                yield Buffer.concat([header, ...parts]);
-                parts = [];
-                partBytes = 0;
                 sliceFrom = recordStart;
+                yield takePart(header);
             }
             if (carry.length > 0) {
                 parts.push(...carry);
@@ -292,7 +297,7 @@ export async function* csvParts(file: string, maxBytes: number): AsyncGenerator<
         parts.push(...carry, Buffer.from('\n'));
         partBytes += carryBytes + 1;
     }
-    if (header !== undefined && partBytes > 0) yield Buffer.concat([header, ...parts]);
+    if (header !== undefined && partBytes > 0) yield takePart(header);
 }
 
 /** Creates the ingest job, uploads the part and closes it; a job that cannot be closed is aborted. */

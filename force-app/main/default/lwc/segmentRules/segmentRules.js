@@ -252,30 +252,16 @@ export function valueBand(revenue, config) {
 }
 
 /**
- * Potential band per config and segment, looked up once: the nightly run asks for every brand detail.
- * @type {WeakMap<SegmentationConfig, Map<string | null, string>>}
- */
-const bands = new WeakMap();
-
-/**
+ * The potential band a segment falls in.
  * @param {string | null} segment
  * @param {SegmentationConfig} config
  */
 export function potentialBand(segment, config) {
-    let bySegment = bands.get(config);
-    if (!bySegment) {
-        bySegment = new Map();
-        bands.set(config, bySegment);
-    }
-    let band = bySegment.get(segment);
-    if (band === undefined) {
-        band = Object.keys(config.potentialBands).find((name) =>
-            config.potentialBands[name]?.includes(segment)
-        );
-        if (!band) {
-            throw new Error(`segmentationConfig: segment ${segment ?? '(none)'} is in no potential band`);
-        }
-        bySegment.set(segment, band);
+    const band = Object.keys(config.potentialBands).find((name) =>
+        config.potentialBands[name]?.includes(segment)
+    );
+    if (!band) {
+        throw new Error(`segmentationConfig: segment ${segment ?? '(none)'} is in no potential band`);
     }
     return band;
 }
@@ -296,15 +282,6 @@ export function valueType(revenue, segment, config) {
 }
 
 /**
- * Due dates already computed, per cadence (days) and last visit: the nightly run asks for a million brand
- * details, whose last visits fall on a few thousand days, and parsing and formatting a Date each time costs
- * seconds. Started afresh when full, so it stays small whatever the dates.
- * @type {Map<number, Map<string, string>>}
- */
-const dueDates = new Map();
-const MAX_REMEMBERED_DATES = 20000;
-
-/**
  * Last visit + the cadence of the klanttype, as YYYY-MM-DD; null when there never was a visit.
  * @param {string | null} lastVisitDate YYYY-MM-DD
  * @param {string} type klanttype
@@ -315,18 +292,8 @@ export function nextVisitDue(lastVisitDate, type, config) {
     if (!lastVisitDate || !cadence) {
         return null;
     }
-    let byDate = dueDates.get(cadence.visitEveryDays);
-    if (!byDate || byDate.size >= MAX_REMEMBERED_DATES) {
-        byDate = new Map();
-        dueDates.set(cadence.visitEveryDays, byDate);
-    }
-    let due = byDate.get(lastVisitDate);
-    if (due === undefined) {
-        const at = new Date(Date.parse(`${lastVisitDate}T00:00:00Z`) + cadence.visitEveryDays * DAY_MS);
-        due = at.toISOString().slice(0, 10);
-        byDate.set(lastVisitDate, due);
-    }
-    return due;
+    const due = new Date(Date.parse(`${lastVisitDate}T00:00:00Z`) + cadence.visitEveryDays * DAY_MS);
+    return due.toISOString().slice(0, 10);
 }
 
 /**
