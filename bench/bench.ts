@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../scripts/lib/paths.ts';
-import type { RunReport } from '../scripts/lib/report.ts';
+import type { RunReport } from '../scripts/lib/reclassify/report.ts';
 import { measureChild } from './child.ts';
 import { CHANGE_FILE, dataSet, type DataSet } from './data.ts';
 import { machine, measurement, ratios, summarize, type Measurement, type PhaseSummary } from './metrics.ts';

@@ -8,8 +8,8 @@ import {
     writeSyntheticCsv,
     type CsvCounts,
     type SyntheticInstaller
-} from '../scripts/lib/synthetic.ts';
-import { Random } from '../scripts/lib/synthetic/random.ts';
+} from '../scripts/dev/synthetic/generator.ts';
+import { Random } from '../scripts/lib/random.ts';
 
 /** What a generated org holds, and what its "nightly change" file will move. */
 export type DataSet = {
@@ -33,7 +33,7 @@ export const CHANGE_FILE = 'Potential__c.change.csv';
 const MANIFEST = 'dataset.json';
 
 /**
- * The synthetic org of about `brandDetails` brand details (scripts/lib/synthetic.ts: 1–2 VG brand details per
+ * The synthetic org of about `brandDetails` brand details (scripts/dev/synthetic/generator.ts: 1–2 VG brand details per
  * installer, ~3 potential rows per filled installer, 40% of installers without potential), written as Data
  * Loader CSVs under bench/runs/data/, cached by size and seed. Alongside it a change file: for a share
  * `changeShare` of the brand details, their installer's first sales boiler row gets 1–5 more units, which

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from './lib/config.ts';
-import { configDiffCommand } from './lib/configDiff.ts';
+import { configDiffCommand } from './lib/configDiff/command.ts';
 import { readPicklists } from './lib/picklists.ts';
 
 // Thin entry. `npm run` starts in the project root; file names are meant from where the user typed the command.

@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reclassify } from './lib/command.ts';
+import { reclassify } from './lib/reclassify/command.ts';
 import { REPO_ROOT } from './lib/paths.ts';
 import { newOrgId } from './dev/standin/auth.ts';
 import { startStandin } from './dev/standin/server.ts';

@@ -1,4 +1,4 @@
-import { deploy } from './lib/deploy.ts';
+import { deploy } from './lib/deploy/command.ts';
 
 // Thin entry: `npm run deploy -- --target-org ALIAS [--with-sample-data] [--activate-pages] [--dry-run]`; the
 // steps live in lib/deploy.ts.

@@ -1,4 +1,4 @@
-import { reclassify } from './lib/command.ts';
+import { reclassify } from './lib/reclassify/command.ts';
 
 // Thin entry: SIGINT/SIGTERM stop after the current batch; the report of what was done is still written.
 const stop = new AbortController();

@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { OWNED_FIELDS } from '../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { loadConfig } from '../scripts/lib/config.ts';
 import { readPicklists } from '../scripts/lib/picklists.ts';
-import { fieldsOf, recordSchemas } from '../scripts/lib/records.ts';
+import { fieldsOf, recordSchemas } from '../scripts/lib/reclassify/records.ts';
 import { METADATA_DIR } from '../scripts/lib/paths.ts';
 import { FOLLOW_UP_READ_FIELDS } from '../scripts/lib/org/followUps.ts';
 import {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../scripts/lib/paths.ts';
-import type { RunReport } from '../scripts/lib/report.ts';
+import type { RunReport } from '../scripts/lib/reclassify/report.ts';
 import { contradictions } from './helpers/reportConsistency.ts';
 
 const run = promisify(execFile);

@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { OWNED_FIELDS } from '../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { loadConfig } from '../scripts/lib/config.ts';
 import { readPicklists } from '../scripts/lib/picklists.ts';
-import { fieldsOf, recordSchemas } from '../scripts/lib/records.ts';
+import { fieldsOf, recordSchemas } from '../scripts/lib/reclassify/records.ts';
 import { API_VERSION, METADATA_DIR, REPO_ROOT } from '../scripts/lib/paths.ts';
 import {
     FOLLOW_UP_KEY_FIELD,

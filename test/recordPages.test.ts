@@ -5,7 +5,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { loadConfig } from '../scripts/lib/config.ts';
 import { readPicklists } from '../scripts/lib/picklists.ts';
-import { fieldsOf, recordSchemas } from '../scripts/lib/records.ts';
+import { fieldsOf, recordSchemas } from '../scripts/lib/reclassify/records.ts';
 import { METADATA_DIR } from '../scripts/lib/paths.ts';
 
 const parser = new XMLParser({

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../scripts/lib/paths.ts';
 import { z } from 'zod';
-import { deploy } from '../scripts/lib/deploy.ts';
+import { deploy } from '../scripts/lib/deploy/command.ts';
 import { EXIT_CODES } from '../scripts/lib/exitCodes.ts';
 import { runSfJson, SF_ENV, SF_PACKAGE_DIR, SfAnswerError, sfResult } from '../scripts/lib/sfCli.ts';
 

@@ -24,8 +24,8 @@ import {
     writeSyntheticCsv,
     type SyntheticInstaller,
     type SyntheticPotential
-} from '../lib/synthetic.ts';
-import { sampleDataTree, TREE_FILES } from '../lib/synthetic/tree.ts';
+} from './synthetic/generator.ts';
+import { sampleDataTree, TREE_FILES } from './synthetic/tree.ts';
 
 const argsSchema = z.object({
     out: z.string().min(1).default(path.join(REPO_ROOT, 'data')),

@@ -8,10 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, browserSkip, launchChromium } from './chromium.ts';
-import { renderHtmlReport } from '../../scripts/lib/htmlReport.ts';
-import { formatCount } from '../../scripts/lib/htmlReport/format.ts';
+import { renderHtmlReport } from '../../scripts/lib/reclassify/htmlReport.ts';
+import { formatCount } from '../../scripts/lib/reclassify/htmlReport/format.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
 import { busyNightReport, HOSTILE_NAME, NIGHT_ORG } from '../helpers/reportFixture.ts';
 
 const skip = browserSkip('report.html');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { reclassify } from '../../scripts/lib/command.ts';
+import { reclassify } from '../../scripts/lib/reclassify/command.ts';
 
 export type Rows = Record<string, string>[];
 

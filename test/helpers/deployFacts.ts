@@ -1,4 +1,4 @@
-import type { PlanFacts } from '../../scripts/lib/deployPlan.ts';
+import type { PlanFacts } from '../../scripts/lib/deploy/plan.ts';
 
 /** A Brand_Detail__c object file, as force-app has it (shortened). */
 export const BRAND_DETAIL_XML = `<?xml version="1.0" encoding="UTF-8" ?>

@@ -4,7 +4,7 @@ import {
     MAX_LISTED,
     type Distribution,
     type RunReport
-} from '../../scripts/lib/report.ts';
+} from '../../scripts/lib/reclassify/report.ts';
 
 const sum = (values: Iterable<number>) => [...values].reduce((total, value) => total + value, 0);
 const total = (distribution: Distribution) => sum(Object.values(distribution));

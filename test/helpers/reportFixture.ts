@@ -4,8 +4,8 @@ import path from 'node:path';
 import { loadConfig } from '../../scripts/lib/config.ts';
 import { DEFAULT_CONFIG_FILE, REPO_ROOT } from '../../scripts/lib/paths.ts';
 import { readPicklists } from '../../scripts/lib/picklists.ts';
-import { MAX_LISTED, type RunReport } from '../../scripts/lib/report.ts';
-import { generateInstallers, writeSyntheticCsv } from '../../scripts/lib/synthetic.ts';
+import { MAX_LISTED, type RunReport } from '../../scripts/lib/reclassify/report.ts';
+import { generateInstallers, writeSyntheticCsv } from '../../scripts/dev/synthetic/generator.ts';
 import { applyUpdates, applyUpserts, copyOrg, readRows, runCommand, writeRows, type Rows } from './csvOrg.ts';
 import { orgArgs, standinLoadedFrom } from './orgStandin.ts';
 

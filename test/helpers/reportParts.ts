@@ -1,4 +1,4 @@
-import type { SafetyStopReport } from '../../scripts/lib/report.ts';
+import type { SafetyStopReport } from '../../scripts/lib/reclassify/report.ts';
 
 /** The safety stop of a report whose night neither stopped nor was let through: for report fixtures. */
 export const NO_SAFETY_STOP: SafetyStopReport = {

@@ -5,8 +5,8 @@ import {
     plannedUpdate,
     type FieldValues
 } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';
-import { BrandDetailTable } from '../../scripts/lib/brandDetails.ts';
-import type { BrandDetailRecord } from '../../scripts/lib/records.ts';
+import { BrandDetailTable } from '../../scripts/lib/reclassify/brandDetails.ts';
+import type { BrandDetailRecord } from '../../scripts/lib/reclassify/records.ts';
 
 const CLOCK = { now: '2026-11-25T01:00:00.000Z', today: '2026-11-25' };
 

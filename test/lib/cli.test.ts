@@ -4,7 +4,7 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { nearestOption } from '../../scripts/lib/argv.ts';
-import { HELP } from '../../scripts/lib/cli.ts';
+import { HELP } from '../../scripts/lib/reclassify/cli.ts';
 import { EXIT_CODES } from '../../scripts/lib/exitCodes.ts';
 import { runCommand } from '../helpers/csvOrg.ts';
 

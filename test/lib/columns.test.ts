@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BitSet, SmallIntColumn, TextIndex } from '../../scripts/lib/installers.ts';
+import { BitSet, SmallIntColumn, TextIndex } from '../../scripts/lib/storage/columns.ts';
 
 test('small whole numbers: two bytes each until one does not fit, then every value kept in four', () => {
     const column = new SmallIntColumn(2);

@@ -10,7 +10,7 @@ import {
     diffConfigs,
     NO_CHANGES,
     type ConfigLoader
-} from '../../scripts/lib/configDiff.ts';
+} from '../../scripts/lib/configDiff/command.ts';
 import { DEFAULT_CONFIG_FILE } from '../../scripts/lib/paths.ts';
 import { readPicklists } from '../../scripts/lib/picklists.ts';
 import type { SegmentationConfig } from '../../force-app/main/default/lwc/segmentRules/segmentRules.js';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { copyOrg, readRows, runCommand, writeRows, type Rows } from '../helpers/csvOrg.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
 
 const SAMPLE = path.join(REPO_ROOT, 'data/csv');
 const NOW = '2026-11-25T01:00:00.000Z';
@@ -190,4 +190,24 @@ test('the prepared files are in Account Id order, whatever the order of the inpu
         .map((line) => line.split('|')[0] ?? '');
     assert.ok(upserted.length > 500 && sorted(upserted), 'estimate rows');
     assert.ok(!sorted([...updated].reverse()), 'and not by accident');
+});
+
+test('a file that stops being CSV halfway (a quote inside a cell) refuses the night and names its line', async () => {
+    const org = await copyOrg(SAMPLE);
+    const file = path.join(org, 'Potential__c.csv');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    lines[40] = lines[40]!.replace(',', ',12"3');
+    await writeFile(file, lines.join('\n'));
+    const refused = await night(org);
+    assert.equal(refused.result.exitCode, 3);
+    assert.equal(refused.report.outcome.status, 'refused');
+    assert.match(
+        refused.report.outcome.reason,
+        /Potential__c\.csv: line 41: a quote inside an unquoted cell/
+    );
+    assert.deepEqual(
+        refused.errors.map((error) => [error.Object, error.Field]),
+        [['Potential__c', '(file)']]
+    );
+    assert.equal(refused.updates, '', 'nothing prepared from the records read before the fault');
 });

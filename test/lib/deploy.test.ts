@@ -7,7 +7,7 @@ import {
     parseDeployArgs,
     SF_MISSING,
     type DeployDeps
-} from '../../scripts/lib/deploy.ts';
+} from '../../scripts/lib/deploy/command.ts';
 import { EXIT_CODES } from '../../scripts/lib/exitCodes.ts';
 import { formatCommand, sfResult, SfAnswerError } from '../../scripts/lib/sfCli.ts';
 import { FACTS, OPTIONS } from '../helpers/deployFacts.ts';

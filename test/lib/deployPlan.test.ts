@@ -4,14 +4,15 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { type Ask, readSampleAccount, soqlString } from '../../scripts/lib/deployChecks.ts';
+import { type Ask, readSampleAccount } from '../../scripts/lib/deploy/checks.ts';
+import { soqlString } from '../../scripts/lib/org/soql.ts';
 import {
     activationFiles,
     deployPlan,
     readPlanFacts,
     RECORD_PAGES,
     type DeployStep
-} from '../../scripts/lib/deployPlan.ts';
+} from '../../scripts/lib/deploy/plan.ts';
 import { API_VERSION, METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts';
 import { BRAND_DETAIL_XML, FACTS, OPTIONS, ORG } from '../helpers/deployFacts.ts';
 

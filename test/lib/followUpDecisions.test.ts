@@ -9,7 +9,7 @@ import {
     visitFollowUp,
     type DropFacts,
     type FollowUpAbout
-} from '../../scripts/lib/followUpDecisions.ts';
+} from '../../scripts/lib/reclassify/followUpDecisions.ts';
 import { FOLLOW_UP_TASK_FIELDS } from '../../scripts/lib/followUpTasks.ts';
 
 const config = loadConfig();

@@ -1,9 +1,14 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderHtmlReport, recordUrl } from '../../scripts/lib/htmlReport.ts';
-import { escapeHtml, html } from '../../scripts/lib/htmlReport/html.ts';
-import { cellColours, counted, formatCount, formatDuration } from '../../scripts/lib/htmlReport/format.ts';
-import { MAX_LISTED, type RunReport } from '../../scripts/lib/report.ts';
+import { renderHtmlReport, recordUrl } from '../../scripts/lib/reclassify/htmlReport.ts';
+import { escapeHtml, html } from '../../scripts/lib/reclassify/htmlReport/html.ts';
+import {
+    cellColours,
+    counted,
+    formatCount,
+    formatDuration
+} from '../../scripts/lib/reclassify/htmlReport/format.ts';
+import { MAX_LISTED, type RunReport } from '../../scripts/lib/reclassify/report.ts';
 import { contradictions } from '../helpers/reportConsistency.ts';
 import {
     busyNightReport,

@@ -53,6 +53,15 @@ test('the command has no import cycle', () => {
     assert.equal(cycle, undefined, `import cycle: ${cycle?.join(' -> ')}`);
 });
 
+test('the commands never import dev-only code (the stand-in, the synthetic generator)', () => {
+    const root = path.join(REPO_ROOT, 'scripts/lib');
+    const dev = path.join(REPO_ROOT, 'scripts/dev') + path.sep;
+    const intoDev = [...importGraph(root)].flatMap(([module, targets]) =>
+        targets.filter((target) => target.startsWith(dev)).map((target) => `${module} -> ${target}`)
+    );
+    assert.deepEqual(intoDev, []);
+});
+
 test('the cycle finder finds a cycle', () => {
     const graph = new Map([
         ['a', ['b']],

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../scripts/lib/config.ts';
 import { readPicklists } from '../../scripts/lib/picklists.ts';
-import { check, recordSchemas } from '../../scripts/lib/records.ts';
+import { check, recordSchemas } from '../../scripts/lib/reclassify/records.ts';
 
 const picklists = readPicklists();
 const config = loadConfig(undefined, picklists);

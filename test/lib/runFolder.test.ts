@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from '../helpers/csvOrg.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/small');
 const NOW = '2026-11-25T01:00:00.000Z';

@@ -11,9 +11,9 @@ import {
     usableState,
     writeState,
     type RunState
-} from '../../scripts/lib/runState.ts';
+} from '../../scripts/lib/reclassify/runState.ts';
 import type { Snapshot } from '../../scripts/lib/org/snapshot.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
 
 const USER = '005SI0000000001YAA';
 const STATE: RunState = {

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyUpdates, applyUpserts, copyOrg, readRows, runCommand, writeRows } from '../helpers/csvOrg.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
-import { safetyStop } from '../../scripts/lib/safetyStop.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
+import { safetyStop } from '../../scripts/lib/reclassify/safetyStop.ts';
 
 const SAMPLE = path.join(REPO_ROOT, 'data/csv');
 const NOW = '2026-11-25T01:00:00.000Z';

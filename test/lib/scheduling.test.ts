@@ -11,7 +11,7 @@ const CRONTAB = read('docs/examples/crontab');
 
 /** The SF_* variables the command reads: taken from its source, so the examples cannot drift from it. */
 const ENV_READ = new Set(
-    [...read('scripts/lib/cli.ts').matchAll(/\benv\.(SF_[A-Z_]+)/g)].map((match) => match[1])
+    [...read('scripts/lib/reclassify/cli.ts').matchAll(/\benv\.(SF_[A-Z_]+)/g)].map((match) => match[1])
 );
 /** What a scheduler needs: the client credentials flow. */
 const SCHEDULER_ENV = ['SF_INSTANCE_URL', 'SF_CLIENT_ID', 'SF_CLIENT_SECRET'];
@@ -143,7 +143,8 @@ test('the tiny YAML reader gives every key its path', () => {
 });
 
 test('the command reads the variables the examples set', () => {
-    for (const name of SCHEDULER_ENV) assert.ok(ENV_READ.has(name), `scripts/lib/cli.ts reads ${name}`);
+    for (const name of SCHEDULER_ENV)
+        assert.ok(ENV_READ.has(name), `scripts/lib/reclassify/cli.ts reads ${name}`);
 });
 
 test('workflow: nightly schedule, Node from .nvmrc, npm ci, npm run reclassify, reports uploaded', () => {

@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatSummary, type RunReport } from '../../scripts/lib/report.ts';
+import { formatSummary, type RunReport } from '../../scripts/lib/reclassify/report.ts';
 import { busyNightReport, refusedNightReport, unchangedNightReport } from '../helpers/reportFixture.ts';
 
 /** The summary printed at the end of a run tells the same story as report.html, without its contradictions. */

@@ -7,7 +7,7 @@ import { readRows, runCommand } from '../helpers/csvOrg.ts';
 import { writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { DEFAULT_CONFIG_FILE } from '../../scripts/lib/paths.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
 import { STANDIN_USERS } from '../../scripts/dev/standin/auth.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
 

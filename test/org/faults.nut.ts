@@ -7,8 +7,8 @@ import { readRows, runCommand, writeRows } from '../helpers/csvOrg.ts';
 import { BOUNDARY_CASES, writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { orgArgs, packageWrittenState, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
-import { acquireRunLock, orgLockKey } from '../../scripts/lib/runLock.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
+import { acquireRunLock, orgLockKey } from '../../scripts/lib/reclassify/runLock.ts';
 import type { StandinOptions } from '../../scripts/dev/standin/server.ts';
 
 const NOW = '2026-11-25T01:00:00.000Z';

@@ -7,7 +7,7 @@ import { readRows, runCommand, writeRows, type Rows } from '../helpers/csvOrg.ts
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { STANDIN_USERS } from '../../scripts/dev/standin/auth.ts';
 import type { Standin, StandinOptions } from '../../scripts/dev/standin/server.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
 
 /**
  * The nightly run with --create-tasks against the stand-in: tasks made once, never twice, never touched after

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { runCommand } from '../helpers/csvOrg.ts';
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
-import { generateInstallers, writeSyntheticCsv } from '../../scripts/lib/synthetic.ts';
+import { generateInstallers, writeSyntheticCsv } from '../../scripts/dev/synthetic/generator.ts';
 import { loadConfig } from '../../scripts/lib/config.ts';
 import { readPicklists } from '../../scripts/lib/picklists.ts';
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { copyOrg, readRows, runCommand, writeRows } from '../helpers/csvOrg.ts';
 import { orgArgs, recordsOf, standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { METADATA_DIR, REPO_ROOT } from '../../scripts/lib/paths.ts';
-import type { RunReport } from '../../scripts/lib/report.ts';
-import { acquireRunLock, orgLockKey } from '../../scripts/lib/runLock.ts';
+import type { RunReport } from '../../scripts/lib/reclassify/report.ts';
+import { acquireRunLock, orgLockKey } from '../../scripts/lib/reclassify/runLock.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
 
 const SAMPLE = path.join(REPO_ROOT, 'data/csv');

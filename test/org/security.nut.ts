@@ -7,7 +7,7 @@ import { runCommand, type CommandResult } from '../helpers/csvOrg.ts';
 import { writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { soqlString } from '../../scripts/lib/org/soql.ts';
-import { reclassify } from '../../scripts/lib/command.ts';
+import { reclassify } from '../../scripts/lib/reclassify/command.ts';
 
 const TOKEN = '00DTEST000000001!AQ4AQSecretAccessTokenValue.xyz';
 const CLIENT_SECRET = 'Client-Secret-Never-Printed-9f8e7d';

@@ -10,7 +10,7 @@ import { writeBoundaryOrg } from '../helpers/boundaryOrg.ts';
 import { standinLoadedFrom } from '../helpers/orgStandin.ts';
 import { SF_RUN } from '../../scripts/lib/sfCli.ts';
 import { REPO_ROOT } from '../../scripts/lib/paths.ts';
-import { lockFileOf, orgLockKey } from '../../scripts/lib/runLock.ts';
+import { lockFileOf, orgLockKey } from '../../scripts/lib/reclassify/runLock.ts';
 import type { Standin } from '../../scripts/dev/standin/server.ts';
 
 /**

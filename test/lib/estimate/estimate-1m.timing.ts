@@ -5,10 +5,10 @@
  * every row to upsert once), and the peak RSS.
  */
 import { loadConfig } from '../../../scripts/lib/config.ts';
-import { InstallerTable } from '../../../scripts/lib/installers.ts';
+import { InstallerTable } from '../../../scripts/lib/reclassify/installers.ts';
 import { readPicklists } from '../../../scripts/lib/picklists.ts';
-import { estimatePotentials } from '../../../scripts/lib/estimate/index.ts';
-import { generateInstallers } from '../../../scripts/lib/synthetic.ts';
+import { estimatePotentials } from '../../../scripts/lib/reclassify/estimate/index.ts';
+import { generateInstallers } from '../../../scripts/dev/synthetic/generator.ts';
 import { addRow, estimateRows } from './syntheticTable.ts';
 
 const installers = Number(process.argv[2] ?? 1_000_000);

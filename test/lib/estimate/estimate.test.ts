@@ -4,8 +4,8 @@ import {
     customerType,
     potentialSegment
 } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
-import { estimatePotentials } from '../../../scripts/lib/estimate/index.ts';
-import { InstallerTable } from '../../../scripts/lib/installers.ts';
+import { estimatePotentials } from '../../../scripts/lib/reclassify/estimate/index.ts';
+import { InstallerTable } from '../../../scripts/lib/reclassify/installers.ts';
 import {
     addRow,
     config,
@@ -35,7 +35,7 @@ function account(id: string, overrides: Partial<Parameters<InstallerTable['add']
 
 /**
  * The thresholds are the issue's: MAE at most 0.75 x the baseline's, segment accuracy at least 0.62 where the
- * baseline is near 0.55. They rely on the generating process of scripts/lib/synthetic.ts (its noise levels and
+ * baseline is near 0.55. They rely on the generating process of scripts/dev/synthetic/generator.ts (its noise levels and
  * what revenue and VG purchases reveal); a change there must keep the baseline near 0.55.
  */
 describe('estimatePotentials on synthetic installers (known generating process, 40% without potential)', () => {
@@ -336,7 +336,7 @@ describe('the bundled sample org (data/csv)', () => {
         const path = await import('node:path');
         const { parse } = await import('csv-parse/sync');
         const { REPO_ROOT } = await import('../../../scripts/lib/paths.ts');
-        const { check, recordSchemas } = await import('../../../scripts/lib/records.ts');
+        const { check, recordSchemas } = await import('../../../scripts/lib/reclassify/records.ts');
         const schemas = recordSchemas(config, picklists);
         const read = async (object: string) =>
             parse(await readFile(path.join(REPO_ROOT, 'data/csv', `${object}.csv`), 'utf8'), {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FoldedNormalEquations, predict } from '../../../scripts/lib/estimate/linear.ts';
-import { splitWholeUnits } from '../../../scripts/lib/estimate/split.ts';
-import { Random } from '../../../scripts/lib/synthetic/random.ts';
+import { FoldedNormalEquations, predict } from '../../../scripts/lib/reclassify/estimate/linear.ts';
+import { splitWholeUnits } from '../../../scripts/lib/reclassify/estimate/split.ts';
+import { Random } from '../../../scripts/lib/random.ts';
 
 describe('FoldedNormalEquations', () => {
     test('recovers the coefficients of exactly linear data, per left-out fold too', () => {

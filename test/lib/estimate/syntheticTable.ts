@@ -1,9 +1,9 @@
 import type { SegmentationConfig } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
 import { loadConfig } from '../../../scripts/lib/config.ts';
-import { forEachEstimateRow } from '../../../scripts/lib/estimate/index.ts';
-import { InstallerTable } from '../../../scripts/lib/installers.ts';
+import { forEachEstimateRow } from '../../../scripts/lib/reclassify/estimate/index.ts';
+import { InstallerTable } from '../../../scripts/lib/reclassify/installers.ts';
 import { readPicklists, type Picklists } from '../../../scripts/lib/picklists.ts';
-import { generateInstallers, type SyntheticOptions } from '../../../scripts/lib/synthetic.ts';
+import { generateInstallers, type SyntheticOptions } from '../../../scripts/dev/synthetic/generator.ts';
 
 export const picklists: Picklists = readPicklists();
 export const config: SegmentationConfig = loadConfig(undefined, picklists);
