@@ -56,15 +56,21 @@ function assertShows(stdout: string, excerpt: string[], which: string): void {
 let dir: string;
 let first: { stdout: string; report: RunReport };
 let second: { stdout: string; report: RunReport };
+let tasksDir: string;
+let firstWithTasks: { stdout: string; report: RunReport };
+let secondWithTasks: { stdout: string; report: RunReport };
 
 before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'demo-'));
     first = await demo(dir, '--reset');
     second = await demo(dir);
+    tasksDir = await mkdtemp(path.join(os.tmpdir(), 'demo-tasks-'));
+    firstWithTasks = await demo(tasksDir, '--reset', '--create-tasks');
+    secondWithTasks = await demo(tasksDir, '--create-tasks');
 });
 
 after(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    for (const folder of [dir, tasksDir]) if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 test("the README's demo excerpts are what the demo prints now, first night and second", async () => {
@@ -83,4 +89,30 @@ test('the second demo is the next night of the same org: the unchanged-night pat
 test("the demo's reports agree with themselves", () => {
     assert.deepEqual(contradictions(first.report), [], 'first night');
     assert.deepEqual(contradictions(second.report), [], 'second night');
+});
+
+/** Which visits are due depends on the day the demo runs: counts and dates are compared by their shape. */
+const dayFree = (text: string) => text.replace(/\d{4}-\d\d-\d\d/g, '<date>').replace(/\d+/g, '<n>');
+
+test('with --create-tasks the first demo makes the visit tasks it wants and the next night none', async () => {
+    const { tasks } = firstWithTasks.report;
+    assert.ok(tasks.wanted > 0, 'visits are due on the sample');
+    assert.deepEqual(
+        [tasks.created, tasks.alreadyOpen, tasks.alreadyClosed, tasks.failed],
+        [tasks.wanted, 0, 0, 0]
+    );
+    assert.equal(secondWithTasks.report.tasks.created, 0);
+    assert.equal(
+        secondWithTasks.report.changeCheck.readInFull,
+        false,
+        secondWithTasks.report.changeCheck.reason
+    );
+    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const [firstLine, secondLine, ...rest] = readmeExcerpt(
+        readme,
+        '`npm run demo -- --create-tasks` makes none'
+    );
+    assert.deepEqual(rest, []);
+    assertShows(dayFree(firstWithTasks.stdout), [dayFree(firstLine!)], 'first night with tasks');
+    assertShows(dayFree(secondWithTasks.stdout), [dayFree(secondLine!)], 'second night with tasks');
 });
