@@ -1,4 +1,5 @@
-import type { SyntheticInstaller } from './generator.ts';
+import { OWNED_FIELDS } from '../../../force-app/main/default/lwc/segmentRules/segmentRules.js';
+import { CSV_COLUMNS, type CsvObject, type SyntheticInstaller } from './generator.ts';
 
 /**
  * `sf data tree import` files for synthetic installers: sObject tree JSON per object, children pointing at
@@ -37,24 +38,12 @@ function fields(record: Record<string, unknown>, names: readonly string[]): Reco
     return out;
 }
 
-const ACCOUNT_FIELDS = [
-    'Name',
-    'BillingCity',
-    'Company_Size__c',
-    'Market_Type__c',
-    'Product_Focus__c',
-    'Services__c',
-    'Revenue_12M__c',
-    'VG_Units_12M__c'
-];
-const BRAND_DETAIL_FIELDS = [
-    'Name',
-    'Brand__c',
-    'Potential_Growth__c',
-    'Last_Visit_Date__c',
-    'Classification_Locked__c'
-];
-const POTENTIAL_FIELDS = ['Product_Group__c', 'Brand__c', 'Units__c', 'Source__c'];
+/** A tree import loads what sales enter: the CSV columns less the Id, the parent and the computed fields. */
+const NOT_LOADED = new Set<string>(['Id', 'Account__c', 'Key__c', ...OWNED_FIELDS]);
+const loaded = (object: CsvObject) => CSV_COLUMNS[object].filter((name) => !NOT_LOADED.has(name));
+const ACCOUNT_FIELDS = loaded('Account');
+const BRAND_DETAIL_FIELDS = loaded('Brand_Detail__c');
+const POTENTIAL_FIELDS = loaded('Potential__c');
 
 /** The three sObject trees and the plan for a list of installers (small sets: it holds them all). */
 export function sampleDataTree(installers: readonly SyntheticInstaller[]): {
