@@ -167,6 +167,16 @@ async function readWanted(file: string): Promise<Wanted> {
     return wanted;
 }
 
+/**
+ * Task.insert.csv from the wanted tasks and those the org has; returns its rows. The wanted tasks' index lives
+ * only in here: it is let go before the tasks are sent.
+ */
+async function newFollowUps(writer: RecordWriter, folder: RunFolder, tally: RunTally): Promise<number> {
+    const wanted = await readWanted(folder.stagingPath('followUpsWanted'));
+    await noteOrgTasks(wanted, writer.followUps(wanted.whatIds ? { whatIds: wanted.whatIds } : 'all'));
+    return prepareInserts(folder, wanted, tally);
+}
+
 /** Matches the org's tasks to the wanted ones as they stream by: one query or Bulk job, never one per record. */
 async function noteOrgTasks(wanted: Wanted, tasks: AsyncIterable<ExistingFollowUp>): Promise<void> {
     const known = wanted.known;
@@ -206,9 +216,7 @@ export async function createFollowUps(
     progress: Progress
 ): Promise<void> {
     const { folder } = setup;
-    const wanted = await readWanted(folder.stagingPath('followUpsWanted'));
-    await noteOrgTasks(wanted, writer.followUps(wanted.whatIds ? { whatIds: wanted.whatIds } : 'all'));
-    const rows = await prepareInserts(folder, wanted, tally);
+    const rows = await newFollowUps(writer, folder, tally);
     if (rows === 0) return;
     const stage = 'Write Task';
     const outcome = await writer.send(
