@@ -58,7 +58,8 @@ export const DEFAULT_TUNING: OrgTuning = {
     bulkWriteFromRows: 2_000,
     poll: DEFAULT_POLL,
     // Bulk API 2.0 takes up to 100 MB a job. A part is in memory twice while it is uploaded (the HTTP client
-    // copies it), beside the brand details' Ids: 30 MB keeps a first night at 1M under 512 MB.
+    // copies it), beside the brand details' Ids: 30 MB keeps a first night at 1M under 512 MB (not with
+    // --create-tasks: bench/README.md).
     maxJobBytes: 30 * 1024 * 1024
 };
 
